@@ -1,0 +1,61 @@
+package io.switchboard.agentstate.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** A contact center using Switchboard, with the settings that shape its agents' state rules. */
+@Entity
+@Table(name = "tenant")
+public class Tenant {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, unique = true)
+    private String code;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "pending_not_ready_enabled", nullable = false)
+    private boolean pendingNotReadyEnabled;
+
+    @Version
+    private long version;
+
+    protected Tenant() {
+    }
+
+    public Tenant(String code, String name) {
+        this.id = UUID.randomUUID();
+        this.code = Objects.requireNonNull(code, "code");
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** With pending enabled, Not Ready asked for during work waits for the work to end (AS6). */
+    public void changePendingNotReady(boolean enabled) {
+        this.pendingNotReadyEnabled = enabled;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean pendingNotReadyEnabled() {
+        return pendingNotReadyEnabled;
+    }
+}

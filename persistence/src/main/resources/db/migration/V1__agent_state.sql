@@ -1,0 +1,67 @@
+-- Agent state: tenants, reason codes, agents with roles, per-channel sessions (the assignment) and state history.
+
+CREATE TABLE tenant (
+    id                        UUID PRIMARY KEY,
+    code                      VARCHAR(40)  NOT NULL UNIQUE,
+    name                      VARCHAR(120) NOT NULL,
+    pending_not_ready_enabled BOOLEAN      NOT NULL DEFAULT FALSE,
+    version                   BIGINT       NOT NULL DEFAULT 0
+);
+
+CREATE TABLE reason_code (
+    id        UUID PRIMARY KEY,
+    tenant_id UUID        NOT NULL REFERENCES tenant (id),
+    code      VARCHAR(40) NOT NULL,
+    label     VARCHAR(80) NOT NULL,
+    active    BOOLEAN     NOT NULL DEFAULT TRUE,
+    CONSTRAINT reason_code_unique_per_tenant UNIQUE (tenant_id, code)
+);
+
+CREATE TABLE agent (
+    id                   UUID PRIMARY KEY,
+    tenant_id            UUID         NOT NULL REFERENCES tenant (id),
+    login                VARCHAR(64)  NOT NULL,
+    display_name         VARCHAR(120) NOT NULL,
+    extension            VARCHAR(15)  NOT NULL,
+    licence_tier         VARCHAR(16)  NOT NULL CHECK (licence_tier IN ('STANDARD', 'PREMIUM')),
+    password_hash        VARCHAR(255) NOT NULL,
+    do_not_disturb       BOOLEAN      NOT NULL DEFAULT FALSE,
+    forwarding_extension VARCHAR(15),
+    event_sequence       BIGINT       NOT NULL DEFAULT 0,
+    version              BIGINT       NOT NULL DEFAULT 0,
+    CONSTRAINT agent_login_unique_per_tenant UNIQUE (tenant_id, login),
+    CONSTRAINT agent_extension_unique_per_tenant UNIQUE (tenant_id, extension),
+    CONSTRAINT agent_not_forwarding_to_self CHECK (forwarding_extension IS NULL OR forwarding_extension <> extension)
+);
+
+CREATE TABLE agent_role (
+    agent_id UUID        NOT NULL REFERENCES agent (id) ON DELETE CASCADE,
+    role     VARCHAR(16) NOT NULL CHECK (role IN ('AGENT', 'SUPERVISOR', 'ADMIN', 'INTEGRATION')),
+    PRIMARY KEY (agent_id, role)
+);
+
+CREATE TABLE channel_session (
+    id          UUID PRIMARY KEY,
+    agent_id    UUID        NOT NULL REFERENCES agent (id) ON DELETE CASCADE,
+    channel     VARCHAR(16) NOT NULL CHECK (channel IN ('VOICE', 'EMAIL', 'CHAT', 'FACEBOOK', 'TWITTER', 'SMS', 'WORKITEM')),
+    state       VARCHAR(20) NOT NULL CHECK (state IN ('LOGGED_OUT', 'NOT_READY', 'READY', 'AFTER_CALL_WORK', 'RONA', 'PENDING_NOT_READY')),
+    reason_code VARCHAR(40),
+    active_work INTEGER     NOT NULL DEFAULT 0 CHECK (active_work >= 0),
+    state_since TIMESTAMPTZ NOT NULL,
+    CONSTRAINT channel_session_one_per_channel UNIQUE (agent_id, channel),
+    CONSTRAINT channel_session_reason_only_when_not_ready
+        CHECK (reason_code IS NULL OR state IN ('NOT_READY', 'PENDING_NOT_READY'))
+);
+
+CREATE TABLE state_interval (
+    id          BIGSERIAL PRIMARY KEY,
+    agent_id    UUID        NOT NULL REFERENCES agent (id) ON DELETE CASCADE,
+    channel     VARCHAR(16) NOT NULL,
+    state       VARCHAR(20) NOT NULL,
+    reason_code VARCHAR(40),
+    started_at  TIMESTAMPTZ NOT NULL,
+    ended_at    TIMESTAMPTZ NOT NULL,
+    CONSTRAINT state_interval_ordered CHECK (started_at <= ended_at)
+);
+
+CREATE INDEX state_interval_by_agent_and_time ON state_interval (agent_id, ended_at, started_at);
