@@ -1,4 +1,5 @@
--- Agent state: tenants, reason codes, agents with roles, per-channel sessions (the assignment) and state history.
+-- Agent state: tenants, reason codes, agents with their roles, per-channel sessions (the assignment) and state
+-- history; and the transactional outbox every context publishes its events through.
 
 CREATE TABLE tenant (
     id                        UUID PRIMARY KEY,
@@ -25,6 +26,7 @@ CREATE TABLE agent (
     extension            VARCHAR(15)  NOT NULL,
     licence_tier         VARCHAR(16)  NOT NULL CHECK (licence_tier IN ('STANDARD', 'PREMIUM')),
     password_hash        VARCHAR(255) NOT NULL,
+    roles                VARCHAR(100) NOT NULL CHECK (roles ~ '^(AGENT|SUPERVISOR|ADMIN|INTEGRATION)(,(AGENT|SUPERVISOR|ADMIN|INTEGRATION))*$'),
     do_not_disturb       BOOLEAN      NOT NULL DEFAULT FALSE,
     forwarding_extension VARCHAR(15),
     event_sequence       BIGINT       NOT NULL DEFAULT 0,
@@ -32,12 +34,6 @@ CREATE TABLE agent (
     CONSTRAINT agent_login_unique_per_tenant UNIQUE (tenant_id, login),
     CONSTRAINT agent_extension_unique_per_tenant UNIQUE (tenant_id, extension),
     CONSTRAINT agent_not_forwarding_to_self CHECK (forwarding_extension IS NULL OR forwarding_extension <> extension)
-);
-
-CREATE TABLE agent_role (
-    agent_id UUID        NOT NULL REFERENCES agent (id) ON DELETE CASCADE,
-    role     VARCHAR(16) NOT NULL CHECK (role IN ('AGENT', 'SUPERVISOR', 'ADMIN', 'INTEGRATION')),
-    PRIMARY KEY (agent_id, role)
 );
 
 CREATE TABLE channel_session (
@@ -65,3 +61,14 @@ CREATE TABLE state_interval (
 );
 
 CREATE INDEX state_interval_by_agent_and_time ON state_interval (agent_id, ended_at, started_at);
+
+-- Events to publish on JMS, written in the transaction of the change and relayed after commit (at-least-once;
+-- consumers and the broker de-duplicate on event_id).
+CREATE TABLE outbox_message (
+    id          BIGSERIAL PRIMARY KEY,
+    event_id    UUID         NOT NULL UNIQUE,
+    destination VARCHAR(200) NOT NULL,
+    payload     TEXT         NOT NULL,
+    properties  TEXT         NOT NULL,
+    created_at  TIMESTAMPTZ  NOT NULL
+);

@@ -24,12 +24,12 @@ public class FlywayMigrationIntegrator implements Integrator {
                           SessionFactoryImplementor sessionFactory) {
         DataSource dataSource = sessionFactory.getServiceRegistry()
                 .getService(ConnectionProvider.class).unwrap(DataSource.class);
-        var result = Flyway.configure(FlywayMigrationIntegrator.class.getClassLoader())
+        Flyway flyway = Flyway.configure(FlywayMigrationIntegrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                .load();
+        int applied = flyway.migrate().migrationsExecuted;
+        LOG.info(() -> "Schema at version " + flyway.info().current().getVersion() + " (" + applied
                 + " migration(s) applied now)");
     }
 

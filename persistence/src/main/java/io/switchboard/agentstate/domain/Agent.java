@@ -7,15 +7,12 @@ import io.switchboard.api.agentstate.ChannelState;
 import io.switchboard.api.error.IllegalTransitionException;
 import io.switchboard.api.error.InvalidRequestException;
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKey;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
@@ -69,10 +66,9 @@ public class Agent {
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
 
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "agent_role", joinColumns = @JoinColumn(name = "agent_id"))
-    @Enumerated(EnumType.STRING)
-    @Column(name = "role", nullable = false)
+    /** A column of the agent row, not a table: the hot path locks and reads one row. */
+    @Convert(converter = RoleSetConverter.class)
+    @Column(nullable = false)
     private Set<Role> roles = EnumSet.noneOf(Role.class);
 
     @Column(name = "do_not_disturb", nullable = false)

@@ -1,0 +1,50 @@
+package io.switchboard.it;
+
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * A back-office consumer of the agent event topic on the server's embedded broker, reached the way an external
+ * system reaches it: Artemis core protocol over HTTP upgrade on port 8080, as the back-office user.
+ */
+public final class BackOfficeTopic implements AutoCloseable {
+
+    private final JMSContext context;
+    private final JMSConsumer consumer;
+
+    private BackOfficeTopic(String selector) {
+        ConnectionFactory factory = new ActiveMQConnectionFactory(
+                "tcp://127.0.0.1:8080?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor&enable1xPrefixes=true");
+        this.context = factory.createContext(System.getProperty("switchboard.backoffice.user", "backoffice"),
+                System.getProperty("switchboard.backoffice.password", "Backoffice-dev-1"), JMSContext.AUTO_ACKNOWLEDGE);
+        this.consumer = context.createConsumer(context.createTopic("SwitchboardAgentEvents"), selector);
+    }
+
+    /** Subscribes to one agent's events (a JMS selector on the agentId property). */
+    public static BackOfficeTopic forAgent(String agentId) {
+        return new BackOfficeTopic("agentId = '" + agentId + "'");
+    }
+
+    /** The next message's body, or null when none arrives within the wait. */
+    public String next(long waitMillis) {
+        try {
+            Message message = consumer.receive(waitMillis);
+            return message == null ? null : ((TextMessage) message).getText();
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Message nextMessage(long waitMillis) {
+        return consumer.receive(waitMillis);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,83 @@
+package io.switchboard.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A WebSocket client of {@code /ws/agent-events} that keeps every event it receives, in arrival order. */
+public final class EventSocket implements AutoCloseable {
+
+    private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+    private final WebSocket socket;
+
+    private EventSocket(String base, String token) {
+        String url = base.replaceFirst("^http", "ws") + "/ws/agent-events?access_token=" + token;
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create(url), new Collector()).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    public static EventSocket open(Api api, String token) {
+        return new EventSocket(api.base(), token);
+    }
+
+    /** The next event, waiting up to the given time; fails the test when none comes. */
+    public JsonObject next(Duration wait) {
+        try {
+            JsonObject event = received.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (event == null) {
+                throw new AssertionError("no event within " + wait);
+            }
+            return event;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public JsonObject next() {
+        return next(Duration.ofSeconds(10));
+    }
+
+    /** The next {@code count} events. */
+    public List<JsonObject> next(int count) {
+        List<JsonObject> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(next());
+        }
+        return events;
+    }
+
+    @Override
+    public void close() {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null)
+                .join();
+    }
+
+    private final class Collector implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try (var reader = Json.createReader(new StringReader(partial.toString()))) {
+                    received.add(reader.readObject());
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+}

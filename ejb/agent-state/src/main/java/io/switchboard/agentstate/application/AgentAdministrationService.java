@@ -1,0 +1,86 @@
+package io.switchboard.agentstate.application;
+
+import io.switchboard.agentstate.domain.Agent;
+import io.switchboard.agentstate.domain.LicenceTier;
+import io.switchboard.agentstate.domain.Role;
+import io.switchboard.agentstate.infrastructure.persistence.Agents;
+import io.switchboard.api.Channel;
+import io.switchboard.api.agentstate.AgentStateView;
+import io.switchboard.api.error.ConflictException;
+import io.switchboard.api.error.InvalidRequestException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** Admins manage a tenant's users and their channel assignments (CH2). */
+@Stateless
+public class AgentAdministrationService {
+
+    /** Fields of a user to create, as an admin entered them. */
+    public record NewAgent(String login, String displayName, String extension, String password, String licenceTier,
+                           Set<String> roles, Set<Channel> channels) {
+    }
+
+    @PersistenceContext(unitName = "switchboard")
+    EntityManager em;
+
+    @Inject
+    Agents agents;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    Clock clock;
+
+    public AgentStateView create(UUID tenantId, NewAgent request) {
+        if (request.password() == null || request.password().length() < 8) {
+            throw new InvalidRequestException("weak-password", "A password has at least 8 characters.");
+        }
+        Agent agent = new Agent(tenantId, request.login(), request.displayName(), request.extension(),
+                parse(LicenceTier.class, request.licenceTier(), "licence tier"), hasher.hash(request.password().toCharArray()),
+                roles(request.roles()));
+        agent.assignChannels(request.channels(), clock.instant());
+        agents.add(agent);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // The unique constraints decide, so two admins creating the same login at once cannot both succeed.
+            throw new ConflictException("agent-exists",
+                    "A user with login '" + request.login() + "' or extension " + request.extension()
+                            + " already exists in this tenant.");
+        }
+        return AgentViews.of(agent);
+    }
+
+    public AgentStateView assignChannels(UUID tenantId, UUID agentId, Set<Channel> channels) {
+        Agent agent = agents.lockForUpdate(tenantId, agentId);
+        agent.assignChannels(channels, clock.instant());
+        return AgentViews.of(agent);
+    }
+
+    private static Set<Role> roles(Set<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (names != null) {
+            names.forEach(n -> roles.add(parse(Role.class, n, "role")));
+        }
+        return roles;
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String name, String what) {
+        try {
+            return Enum.valueOf(type, name.trim().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("invalid-" + what.replace(' ', '-'), "Unknown " + what + " '" + name
+                    + "'; expected one of " + java.util.Arrays.toString(type.getEnumConstants()) + ".");
+        }
+    }
+}

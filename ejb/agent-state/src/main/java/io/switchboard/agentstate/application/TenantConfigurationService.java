@@ -1,0 +1,77 @@
+package io.switchboard.agentstate.application;
+
+import io.switchboard.agentstate.domain.ReasonCode;
+import io.switchboard.agentstate.domain.Tenant;
+import io.switchboard.agentstate.infrastructure.persistence.ReasonCodes;
+import io.switchboard.agentstate.infrastructure.persistence.Tenants;
+import io.switchboard.api.agentstate.ReasonCodeView;
+import io.switchboard.api.agentstate.TenantSettingsView;
+import io.switchboard.api.error.ConflictException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A tenant's settings and Not Ready reason codes, managed by admins and read by everyone in the tenant. */
+@Stateless
+public class TenantConfigurationService {
+
+    @PersistenceContext(unitName = "switchboard")
+    EntityManager em;
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    ReasonCodes reasonCodes;
+
+    public TenantSettingsView settings(UUID tenantId) {
+        return view(tenants.byId(tenantId));
+    }
+
+    public TenantSettingsView changePendingNotReady(UUID tenantId, boolean enabled) {
+        Tenant tenant = tenants.byId(tenantId);
+        em.lock(tenant, LockModeType.PESSIMISTIC_WRITE);
+        tenant.changePendingNotReady(enabled);
+        return view(tenant);
+    }
+
+    public List<ReasonCodeView> reasonCodes(UUID tenantId) {
+        return reasonCodes.allOf(tenantId).stream().map(TenantConfigurationService::view).toList();
+    }
+
+    public ReasonCodeView addReasonCode(UUID tenantId, String code, String label) {
+        ReasonCode reason = new ReasonCode(tenantId, code, label);
+        reasonCodes.add(reason);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new ConflictException("reason-code-exists", "Reason code '" + code + "' already exists.");
+        }
+        return view(reason);
+    }
+
+    public ReasonCodeView changeReasonCode(UUID tenantId, String code, String label, Boolean active) {
+        ReasonCode reason = reasonCodes.existingOrFail(tenantId, code);
+        if (label != null) {
+            reason.relabel(label);
+        }
+        if (active != null) {
+            reason.activate(active);
+        }
+        return view(reason);
+    }
+
+    private static TenantSettingsView view(Tenant tenant) {
+        return new TenantSettingsView(tenant.code(), tenant.name(), tenant.pendingNotReadyEnabled());
+    }
+
+    private static ReasonCodeView view(ReasonCode reason) {
+        return new ReasonCodeView(reason.code(), reason.label(), reason.active());
+    }
+}

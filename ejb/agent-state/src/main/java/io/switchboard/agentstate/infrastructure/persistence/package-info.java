@@ -1,0 +1,2 @@
+/** JPA repositories of the agent-state aggregates; tenant scoping is enforced here, on every lookup. */
+package io.switchboard.agentstate.infrastructure.persistence;

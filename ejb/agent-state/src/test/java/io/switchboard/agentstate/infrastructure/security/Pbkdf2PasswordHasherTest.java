@@ -1,0 +1,39 @@
+package io.switchboard.agentstate.infrastructure.security;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class Pbkdf2PasswordHasherTest {
+
+    private final Pbkdf2PasswordHasher hasher = new Pbkdf2PasswordHasher(1_000);
+
+    @Test
+    void theRightPasswordVerifiesAndAWrongOneDoesNot() {
+        String stored = hasher.hash("s3cret!".toCharArray());
+        assertTrue(hasher.verify("s3cret!".toCharArray(), stored));
+        assertFalse(hasher.verify("s3cret".toCharArray(), stored));
+    }
+
+    @Test
+    void theSamePasswordHashesDifferentlyEachTimeAndNeverInClear() {
+        String first = hasher.hash("s3cret!".toCharArray());
+        assertNotEquals(first, hasher.hash("s3cret!".toCharArray()), "salted");
+        assertFalse(first.contains("s3cret"));
+        assertTrue(first.startsWith("pbkdf2-sha256$1000$"));
+    }
+
+    @Test
+    void aHashMadeWithAnotherCostStillVerifies() {
+        String older = new Pbkdf2PasswordHasher(500).hash("pw".toCharArray());
+        assertTrue(hasher.verify("pw".toCharArray(), older));
+    }
+
+    @Test
+    void garbageNeverVerifies() {
+        assertFalse(hasher.verify("pw".toCharArray(), null));
+        assertFalse(hasher.verify("pw".toCharArray(), "plain-text"));
+    }
+}

@@ -1,0 +1,122 @@
+package io.switchboard.interfaces.rest.admin;
+
+import io.switchboard.agentstate.application.AgentAdministrationService;
+import io.switchboard.agentstate.application.AgentQueryService;
+import io.switchboard.agentstate.application.TenantConfigurationService;
+import io.switchboard.api.Channel;
+import io.switchboard.api.agentstate.AgentStateView;
+import io.switchboard.api.agentstate.ReasonCodeView;
+import io.switchboard.api.agentstate.TenantSettingsView;
+import io.switchboard.interfaces.rest.agentstate.Requests;
+import io.switchboard.interfaces.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Tenant administration (role {@code admin}): users and their channels, reason codes, tenant settings. */
+@Path("/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Caller.ADMIN)
+public class AdminResource {
+
+    public record NewAgent(@NotBlank @Size(max = 64) String login, @NotBlank @Size(max = 120) String displayName,
+                           @NotBlank @Size(max = 15) String extension, @NotBlank @Size(max = 200) String password,
+                           @NotBlank String licenceTier, @NotEmpty Set<String> roles,
+                           @Size(max = 16) List<String> channels) {
+    }
+
+    public record Assignment(@NotNull @Size(max = 16) List<String> channels) {
+    }
+
+    public record NewReasonCode(@NotBlank @Size(max = 40) String code, @NotBlank @Size(max = 80) String label) {
+    }
+
+    public record ReasonCodeChange(@Size(min = 1, max = 80) String label, Boolean active) {
+    }
+
+    public record TenantSettings(@NotNull Boolean pendingNotReadyEnabled) {
+    }
+
+    @EJB
+    AgentAdministrationService administration;
+
+    @EJB
+    AgentQueryService queries;
+
+    @EJB
+    TenantConfigurationService configuration;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("/agents")
+    public List<AgentStateView> agents() {
+        return queries.allAgents(caller.tenantId());
+    }
+
+    @POST
+    @Path("/agents")
+    public Response createAgent(@NotNull @Valid NewAgent body, @jakarta.ws.rs.core.Context UriInfo uri) {
+        AgentStateView created = administration.create(caller.tenantId(),
+                new AgentAdministrationService.NewAgent(body.login(), body.displayName(), body.extension(),
+                        body.password(), body.licenceTier(), body.roles(), channels(body.channels())));
+        return Response.created(uri.getBaseUriBuilder().path("agents").path(created.agentId().toString()).build())
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("/agents/{agentId}/channels")
+    public AgentStateView assign(@PathParam("agentId") UUID agentId, @NotNull @Valid Assignment body) {
+        return administration.assignChannels(caller.tenantId(), agentId, channels(body.channels()));
+    }
+
+    @GET
+    @Path("/tenant-settings")
+    public TenantSettingsView settings() {
+        return configuration.settings(caller.tenantId());
+    }
+
+    @PUT
+    @Path("/tenant-settings")
+    public TenantSettingsView changeSettings(@NotNull @Valid TenantSettings body) {
+        return configuration.changePendingNotReady(caller.tenantId(), body.pendingNotReadyEnabled());
+    }
+
+    @POST
+    @Path("/reason-codes")
+    public Response addReasonCode(@NotNull @Valid NewReasonCode body) {
+        return Response.status(Response.Status.CREATED)
+                .entity(configuration.addReasonCode(caller.tenantId(), body.code(), body.label())).build();
+    }
+
+    @PUT
+    @Path("/reason-codes/{code}")
+    public ReasonCodeView changeReasonCode(@PathParam("code") String code, @NotNull @Valid ReasonCodeChange body) {
+        return configuration.changeReasonCode(caller.tenantId(), code, body.label(), body.active());
+    }
+
+    private static Set<Channel> channels(List<String> names) {
+        return Requests.parse(names);
+    }
+}

@@ -1,0 +1,35 @@
+package io.switchboard.interfaces.websocket;
+
+import io.switchboard.interfaces.security.TokenService;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/** Refuses a WebSocket handshake without a valid token with a 401 problem, before any upgrade happens. */
+@WebFilter("/ws/*")
+public class WebSocketAuthenticationFilter extends HttpFilter {
+
+    @Inject
+    TokenService tokens;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String token = request.getParameter(AgentEventsEndpoint.TOKEN_PARAMETER);
+        if (tokens.verify(token).isPresent()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"switchboard\"");
+        response.setContentType("application/problem+json");
+        response.getWriter().write("{\"type\":\"/problems/unauthenticated\",\"title\":\"Unauthorized\","
+                + "\"status\":401,\"detail\":\"A valid access_token query parameter is required.\"}");
+    }
+}
