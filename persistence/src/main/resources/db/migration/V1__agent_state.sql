@@ -49,8 +49,10 @@ CREATE TABLE channel_session (
         CHECK (reason_code IS NULL OR state IN ('NOT_READY', 'PENDING_NOT_READY'))
 );
 
+-- Ids come from sequences read 50 at a time (Hibernate's pooled optimizer), so inserts batch.
+CREATE SEQUENCE state_interval_seq INCREMENT BY 50;
 CREATE TABLE state_interval (
-    id          BIGSERIAL PRIMARY KEY,
+    id          BIGINT PRIMARY KEY,
     agent_id    UUID        NOT NULL REFERENCES agent (id) ON DELETE CASCADE,
     channel     VARCHAR(16) NOT NULL,
     state       VARCHAR(20) NOT NULL,
@@ -64,8 +66,9 @@ CREATE INDEX state_interval_by_agent_and_time ON state_interval (agent_id, ended
 
 -- Events to publish on JMS, written in the transaction of the change and relayed after commit (at-least-once;
 -- consumers and the broker de-duplicate on event_id).
+CREATE SEQUENCE outbox_message_seq INCREMENT BY 50;
 CREATE TABLE outbox_message (
-    id          BIGSERIAL PRIMARY KEY,
+    id          BIGINT PRIMARY KEY,
     event_id    UUID         NOT NULL UNIQUE,
     destination VARCHAR(200) NOT NULL,
     payload     TEXT         NOT NULL,

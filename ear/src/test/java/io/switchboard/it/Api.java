@@ -22,7 +22,8 @@ public final class Api {
     public static final String DEMO_PASSWORD = "switchboard";
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public Api(String base) {
         this.base = base;

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -19,8 +20,10 @@ import java.util.UUID;
 @Table(name = "outbox_message")
 public class OutboxMessage {
 
+    /** From a sequence fetched 50 at a time, so inserts are batched at flush instead of one round trip each. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_message_seq")
+    @SequenceGenerator(name = "outbox_message_seq", sequenceName = "outbox_message_seq", allocationSize = 50)
     private Long id;
 
     @Column(name = "event_id", nullable = false, unique = true)

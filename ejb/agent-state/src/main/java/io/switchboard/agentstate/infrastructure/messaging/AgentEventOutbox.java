@@ -7,7 +7,7 @@ import io.switchboard.persistence.outbox.OutboxMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -28,12 +28,15 @@ public class AgentEventOutbox {
     @Inject
     EventJson json;
 
+    /** Looked up once: {@code Json.createObjectBuilder()} runs a ServiceLoader lookup on every call. */
+    private final JsonProvider jsonp = JsonProvider.provider();
+
     void record(@Observes AgentEvents fired) {
         fired.events().forEach(this::record);
     }
 
     private void record(AgentEvent event) {
-        String properties = Json.createObjectBuilder()
+        String properties = jsonp.createObjectBuilder()
                 .add("eventId", event.eventId().toString())
                 .add("eventType", event.type().name())
                 .add("tenantId", event.tenantId().toString())

@@ -11,7 +11,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -42,6 +42,8 @@ public class OutboxBatch {
     @Resource(lookup = "java:/JmsXA")
     ConnectionFactory connectionFactory;
 
+    private final JsonProvider jsonp = JsonProvider.provider();
+
     /** @return how many messages were published; {@link #SIZE} means there may be more */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
@@ -66,8 +68,8 @@ public class OutboxBatch {
         return batch.size();
     }
 
-    private static void copyProperties(String json, TextMessage message) throws JMSException {
-        JsonObject properties = Json.createReader(new StringReader(json)).readObject();
+    private void copyProperties(String json, TextMessage message) throws JMSException {
+        JsonObject properties = jsonp.createReader(new StringReader(json)).readObject();
         for (var entry : properties.entrySet()) {
             JsonValue value = entry.getValue();
             if (value instanceof JsonNumber number) {

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Agent-state benchmark (docs/benchmarks.md): starts the built server on its own database, measures PostgreSQL's raw
+# commit rate with pgbench -N, then drives state changes with 100 and 1,000 agents whose WebSockets stay open.
+# Usage: dev/bench.sh [seconds-per-run] [workers]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-20}"
+workers="${2:-32}"
+server=ear/target/server/wildfly-39.0.1.Final
+
+dev/postgres.sh switchboard_bench >/dev/null
+dev/postgres.sh switchboard_pgbench >/dev/null
+mvn -B -q install -DskipTests
+cp ear/target/switchboard.ear "$server/standalone/deployments/"
+
+echo "== PostgreSQL raw commit rate (pgbench -N, scale 10, 10 s each)"
+export PGPASSWORD="${SWITCHBOARD_DB_PASSWORD:-postgres}"
+pgbench -h 127.0.0.1 -U postgres -i -q -s 10 switchboard_pgbench >/dev/null 2>&1
+for clients in 1 8 32; do
+  tps=$(pgbench -h 127.0.0.1 -U postgres -N -c "$clients" -j 2 -T 10 switchboard_pgbench 2>/dev/null \
+        | awk '/^tps/ {print int($3)}')
+  echo "RESULT pgbench -N clients=$clients tps=$tps"
+done
+
+echo "== Starting WildFly on database switchboard_bench"
+# Creating 1,000 users with the production PBKDF2 cost takes minutes; the benchmark measures state changes.
+SWITCHBOARD_DEMO_ENABLED=true SWITCHBOARD_PASSWORD_ITERATIONS=1000 \
+SWITCHBOARD_DB_URL=jdbc:postgresql://127.0.0.1:5432/switchboard_bench \
+JAVA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true" \
+  "$server/bin/standalone.sh" -c standalone-full.xml > ear/target/bench-server.log 2>&1 &
+trap '"$server/bin/jboss-cli.sh" -c --command=:shutdown >/dev/null 2>&1 || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf http://127.0.0.1:9990/health/ready >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -sf http://127.0.0.1:9990/health/ready >/dev/null || { echo "server did not become ready" >&2; exit 1; }
+
+bench() {
+  echo "== $1 agents, $2 workers, $seconds s (after $3 s warm-up)"
+  mvn -B -q -pl ear exec:java -Dexec.classpathScope=test \
+    -Dexec.mainClass=io.switchboard.bench.AgentStateBenchmark \
+    -Dexec.args="http://127.0.0.1:8080 $1 $2 $seconds $3"
+}
+bench 100 "$workers" 30     # the first run also warms the server's JIT
+bench 100 4 5               # low concurrency: latency without queueing
+bench 1000 "$workers" 5
+bench 1000 4 5
