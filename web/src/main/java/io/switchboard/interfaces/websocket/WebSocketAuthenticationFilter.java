@@ -26,10 +26,7 @@ public class WebSocketAuthenticationFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader("WWW-Authenticate", "Bearer realm=\"switchboard\"");
-        response.setContentType("application/problem+json");
-        response.getWriter().write("{\"type\":\"/problems/unauthenticated\",\"title\":\"Unauthorized\","
-                + "\"status\":401,\"detail\":\"A valid access_token query parameter is required.\"}");
+        // Rendered as a problem document by the 401 error page (UnauthenticatedServlet).
+        response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
     }
 }

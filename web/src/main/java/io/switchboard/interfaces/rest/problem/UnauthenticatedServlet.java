@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The error page for a 401 the MicroProfile JWT mechanism sends itself (a forged or expired token), before any
- * JAX-RS code runs: the caller still gets a problem document, not the container's HTML page.
+ * The error page for a 401 sent outside JAX-RS — by the MicroProfile JWT mechanism (a forged or expired token) or
+ * by the WebSocket handshake filter: the caller still gets a problem document, not the container's HTML page.
  */
 @WebServlet("/errors/unauthenticated")
 public class UnauthenticatedServlet extends HttpServlet {
