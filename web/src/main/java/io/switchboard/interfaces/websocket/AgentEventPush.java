@@ -3,6 +3,7 @@ package io.switchboard.interfaces.websocket;
 import io.switchboard.api.agentstate.AgentEvent;
 import io.switchboard.api.agentstate.AgentEvents;
 import io.switchboard.api.json.EventJson;
+import io.switchboard.api.routing.InteractionEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -10,11 +11,12 @@ import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Pushes each committed agent event to the sockets that must see it. Runs after commit only, so a rolled-back change
+ * Pushes each committed agent and interaction event to the sockets that must see it. Runs after commit only, so a rolled-back change
  * is never shown. Sends on one session are serialised, so each socket receives its events in commit order.
  */
 @ApplicationScoped
@@ -32,9 +34,17 @@ public class AgentEventPush {
         committed.events().forEach(this::push);
     }
 
+    /** Offers and every later step reach the agent concerned (and supervisors), in order, after commit. */
+    void push(@Observes(during = TransactionPhase.AFTER_SUCCESS) InteractionEvents committed) {
+        committed.events().forEach(event -> push(event.tenantId(), event.agentId(), json.toJson(event)));
+    }
+
     private void push(AgentEvent event) {
-        String frame = json.toJson(event);
-        for (Session session : sessions.recipientsOf(event)) {
+        push(event.tenantId(), event.agentId(), json.toJson(event));
+    }
+
+    private void push(UUID tenantId, UUID agentId, String frame) {
+        for (Session session : sessions.recipientsOf(tenantId, agentId)) {
             send(session, frame);
         }
     }

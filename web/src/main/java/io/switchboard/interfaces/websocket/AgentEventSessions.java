@@ -1,6 +1,5 @@
 package io.switchboard.interfaces.websocket;
 
-import io.switchboard.api.agentstate.AgentEvent;
 import io.switchboard.interfaces.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.websocket.Session;
@@ -33,10 +32,11 @@ public class AgentEventSessions {
         remove(supervisorsByTenant, caller.tenantId(), session);
     }
 
-    /** Every session that must see this event, each once (a supervisor is also an agent). */
-    Set<Session> recipientsOf(AgentEvent event) {
-        Set<Session> recipients = new LinkedHashSet<>(byAgent.getOrDefault(event.agentId(), Set.of()));
-        recipients.addAll(supervisorsByTenant.getOrDefault(event.tenantId(), Set.of()));
+    /** Every session that must see an event about this agent, each once (a supervisor is also an agent). */
+    Set<Session> recipientsOf(UUID tenantId, UUID agentId) {
+        Set<Session> recipients = new LinkedHashSet<>(
+                agentId == null ? Set.of() : byAgent.getOrDefault(agentId, Set.of()));
+        recipients.addAll(supervisorsByTenant.getOrDefault(tenantId, Set.of()));
         return recipients;
     }
 

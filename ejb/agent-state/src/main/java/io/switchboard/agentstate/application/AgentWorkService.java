@@ -3,6 +3,10 @@ package io.switchboard.agentstate.application;
 import io.switchboard.agentstate.domain.AgentChanges;
 import io.switchboard.api.Channel;
 import io.switchboard.api.agentstate.AgentStateView;
+import io.switchboard.api.agentstate.AgentWork;
+import io.switchboard.api.agentstate.ChannelState;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
@@ -13,7 +17,9 @@ import java.util.UUID;
  * Work began, an offer went unanswered (RONA). Until the routing context exists, integrations call it over REST.
  */
 @Stateless
-public class AgentWorkService {
+@LocalBean
+@Local(AgentWork.class)
+public class AgentWorkService implements AgentWork {
 
     @Inject
     AgentCommands commands;
@@ -37,5 +43,21 @@ public class AgentWorkService {
     public AgentStateView redirectOnNoAnswer(UUID tenantId, UUID agentId, Channel channel) {
         return AgentViews.of(commands.apply(tenantId, agentId,
                 (agent, now) -> agent.redirectOnNoAnswer(channel, now)));
+    }
+
+    @Override
+    public void startWork(UUID tenantId, UUID agentId, Channel channel) {
+        workStarted(tenantId, agentId, channel);
+    }
+
+    @Override
+    public void endWork(UUID tenantId, UUID agentId, Channel channel) {
+        workEnded(tenantId, agentId, channel);
+    }
+
+    @Override
+    public void noAnswer(UUID tenantId, UUID agentId, Channel channel) {
+        commands.apply(tenantId, agentId, (agent, now) -> agent.channelStates().get(channel) == ChannelState.READY
+                ? agent.redirectOnNoAnswer(channel, now) : new AgentChanges());
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.agentstate.infrastructure.messaging;
 
 import io.switchboard.api.agentstate.AgentEvents;
+import io.switchboard.api.routing.InteractionEvents;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -45,6 +46,10 @@ public class OutboxRelay {
     private final AtomicBoolean drainQueued = new AtomicBoolean();
 
     public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) AgentEvents committed) {
+        requestDrain();
+    }
+
+    public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) InteractionEvents committed) {
         requestDrain();
     }
 

@@ -1,0 +1,12 @@
+package io.switchboard.api.routing;
+
+import io.switchboard.api.Channel;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An interaction as agents and integrations see it; {@code content} is the channel's JSON content. */
+public record InteractionView(UUID interactionId, Channel channel, UUID queueId, String queueName,
+                              InteractionState state, UUID agentId, String customerAddress, String content,
+                              Instant queuedSince, Instant offerDeadline, String wrapUpCode) {
+}

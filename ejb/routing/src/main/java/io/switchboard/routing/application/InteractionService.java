@@ -1,0 +1,143 @@
+package io.switchboard.routing.application;
+
+import io.switchboard.api.Channel;
+import io.switchboard.api.agentstate.AgentWork;
+import io.switchboard.api.error.ConflictException;
+import io.switchboard.api.error.InvalidRequestException;
+import io.switchboard.api.routing.InteractionEvent;
+import io.switchboard.api.routing.InteractionView;
+import io.switchboard.routing.domain.EntryPoint;
+import io.switchboard.routing.domain.Interaction;
+import io.switchboard.routing.domain.RoutingQueue;
+import io.switchboard.routing.infrastructure.RoutingRepository;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The interaction lifecycle (IX1, IX4, IX6, IX7): created through an entry point and routed in the same transaction;
+ * accepted, rejected, ended and marked done by the agent it was offered to. Each call commits once.
+ */
+@Stateless
+public class InteractionService {
+
+    /** What an integration sends to create an interaction. */
+    public record NewInteraction(Channel channel, String entryPoint, String customerAddress, String content,
+                                 String idempotencyKey) {
+    }
+
+    /** The interaction and whether this call created it (false: the idempotency key was seen before). */
+    public record Created(InteractionView interaction, boolean created) {
+    }
+
+    @Inject
+    RoutingRepository repository;
+
+    @Inject
+    RoutingEngine engine;
+
+    @Inject
+    InteractionEventsFired events;
+
+    @EJB
+    AgentWork agentWork;
+
+    public Created create(UUID tenantId, NewInteraction request) {
+        var existing = repository.byIdempotencyKey(tenantId, request.idempotencyKey());
+        if (existing.isPresent()) {
+            return new Created(view(existing.get()), false);
+        }
+        if (request.content() == null || request.content().isBlank()) {
+            throw new InvalidRequestException("content-missing", "An interaction needs its channel's content.");
+        }
+        EntryPoint entryPoint = repository.entryPoint(tenantId, request.channel(), request.entryPoint());
+        RoutingQueue queue = repository.queue(tenantId, entryPoint.queueId());
+        Instant now = now();
+        Interaction interaction = new Interaction(tenantId, queue, request.channel(), request.idempotencyKey(),
+                request.customerAddress(), request.content(), now);
+        repository.add(interaction);
+        try {
+            repository.flush();
+        } catch (PersistenceException e) {
+            // Another request with the same key is being created right now; the constraint let only one win.
+            throw new ConflictException("duplicate-in-flight",
+                    "An interaction with idempotency key '" + request.idempotencyKey() + "' is being created; retry.");
+        }
+        List<InteractionEvent> fired = new ArrayList<>();
+        fired.add(interaction.queuedEvent());
+        engine.offer(interaction, now).ifPresent(fired::add);
+        events.fire(fired);
+        return new Created(view(interaction), true);
+    }
+
+    public InteractionView accept(UUID tenantId, UUID agentId, UUID interactionId) {
+        Interaction interaction = repository.lockInteraction(tenantId, interactionId);
+        InteractionEvent accepted = interaction.accept(agentId, now());
+        agentWork.startWork(tenantId, agentId, interaction.channel());
+        events.fire(List.of(accepted));
+        return view(interaction);
+    }
+
+    public InteractionView reject(UUID tenantId, UUID agentId, UUID interactionId) {
+        Interaction interaction = repository.lockInteraction(tenantId, interactionId);
+        Instant now = now();
+        List<InteractionEvent> fired = new ArrayList<>();
+        fired.add(interaction.reject(agentId, now));
+        engine.offer(interaction, now).ifPresent(fired::add);
+        events.fire(fired);
+        return view(interaction);
+    }
+
+    public InteractionView end(UUID tenantId, UUID agentId, UUID interactionId) {
+        Interaction interaction = repository.lockInteraction(tenantId, interactionId);
+        InteractionEvent ended = interaction.end(agentId, now());
+        agentWork.endWork(tenantId, agentId, interaction.channel());
+        events.fire(List.of(ended));
+        return view(interaction);
+    }
+
+    public InteractionView markDone(UUID tenantId, UUID agentId, UUID interactionId, String wrapUpCode) {
+        Interaction interaction = repository.lockInteraction(tenantId, interactionId);
+        Instant now = now();
+        List<InteractionEvent> fired = new ArrayList<>();
+        fired.add(interaction.markDone(agentId, wrapUpCode, repository.queueOf(interaction), now));
+        fired.addAll(engine.fill(tenantId, agentId, now));
+        events.fire(fired);
+        return view(interaction);
+    }
+
+    public InteractionView abandon(UUID tenantId, UUID interactionId) {
+        Interaction interaction = repository.lockInteraction(tenantId, interactionId);
+        events.fire(List.of(interaction.abandon(now())));
+        return view(interaction);
+    }
+
+    /** The agent became Ready (or has room again): offer them what is waiting. */
+    public void fillAgent(UUID tenantId, UUID agentId) {
+        events.fire(engine.fill(tenantId, agentId, now()));
+    }
+
+    public InteractionView get(UUID tenantId, UUID interactionId) {
+        return view(repository.interaction(tenantId, interactionId));
+    }
+
+    public List<InteractionView> currentOf(UUID tenantId, UUID agentId) {
+        return repository.currentOf(tenantId, agentId).stream().map(this::view).toList();
+    }
+
+    InteractionView view(Interaction i) {
+        return new InteractionView(i.id(), i.channel(), i.queueId(), repository.queueOf(i).name(), i.state(),
+                i.agentId(), i.customerAddress(), i.content(), i.queuedSince(), i.offerDeadline(), i.wrapUpCode());
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

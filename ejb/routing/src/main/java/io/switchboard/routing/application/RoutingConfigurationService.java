@@ -1,0 +1,90 @@
+package io.switchboard.routing.application;
+
+import io.switchboard.api.Channel;
+import io.switchboard.api.error.ConflictException;
+import io.switchboard.routing.domain.EntryPoint;
+import io.switchboard.routing.domain.MultimediaProfile;
+import io.switchboard.routing.domain.RoutingQueue;
+import io.switchboard.routing.infrastructure.RoutingRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Admins configure routing: queues and their members, entry points, multimedia profiles and who has which. */
+@Stateless
+public class RoutingConfigurationService {
+
+    @PersistenceContext(unitName = "switchboard")
+    EntityManager em;
+
+    @Inject
+    RoutingRepository repository;
+
+    public UUID createQueue(UUID tenantId, String name, int priority, int ronaTimeoutSeconds, boolean wrapUpRequired,
+                            List<String> wrapUpCodes) {
+        RoutingQueue queue = new RoutingQueue(tenantId, name, priority, ronaTimeoutSeconds, wrapUpRequired,
+                wrapUpCodes);
+        return persist(queue, queue.id(), "queue-exists", "A queue named '" + name + "' already exists.");
+    }
+
+    /** Makes exactly these agents of the tenant the queue's members. */
+    public void setMembers(UUID tenantId, UUID queueId, Set<UUID> agentIds) {
+        repository.queue(tenantId, queueId);
+        em.createNativeQuery("delete from queue_member where queue_id = :queue")
+                .setParameter("queue", queueId).executeUpdate();
+        for (UUID agentId : agentIds) {
+            int added = em.createNativeQuery("insert into queue_member (queue_id, agent_id) "
+                            + "select :queue, id from agent where id = :agent and tenant_id = :tenant")
+                    .setParameter("queue", queueId).setParameter("agent", agentId).setParameter("tenant", tenantId)
+                    .executeUpdate();
+            if (added == 0) {
+                throw new io.switchboard.api.error.InvalidRequestException("unknown-agent",
+                        "No agent " + agentId + " in this tenant.");
+            }
+        }
+    }
+
+    public UUID addEntryPoint(UUID tenantId, Channel channel, String address, UUID queueId) {
+        repository.queue(tenantId, queueId);
+        EntryPoint entryPoint = new EntryPoint(tenantId, channel, address, queueId);
+        return persist(entryPoint, entryPoint.id(), "entry-point-exists",
+                "The " + channel + " entry point '" + address + "' already exists.");
+    }
+
+    public UUID createProfile(UUID tenantId, String name, Map<Channel, Integer> capacity) {
+        MultimediaProfile profile = new MultimediaProfile(tenantId, name, capacity);
+        return persist(profile, profile.id(), "profile-exists", "A profile named '" + name + "' already exists.");
+    }
+
+    public void assignProfile(UUID tenantId, UUID agentId, UUID profileId) {
+        MultimediaProfile profile = em.find(MultimediaProfile.class, profileId);
+        if (profile == null || !profile.tenantId().equals(tenantId)) {
+            throw new io.switchboard.api.error.NotFoundException("profile-not-found", "No profile " + profileId + ".");
+        }
+        int updated = em.createNativeQuery("insert into agent_profile (agent_id, profile_id) "
+                        + "select id, :profile from agent where id = :agent and tenant_id = :tenant "
+                        + "on conflict (agent_id) do update set profile_id = excluded.profile_id")
+                .setParameter("profile", profileId).setParameter("agent", agentId).setParameter("tenant", tenantId)
+                .executeUpdate();
+        if (updated == 0) {
+            throw new io.switchboard.api.error.NotFoundException("agent-not-found", "No agent " + agentId + ".");
+        }
+    }
+
+    private UUID persist(Object entity, UUID id, String conflictCode, String conflict) {
+        repository.add(entity);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new ConflictException(conflictCode, conflict);
+        }
+        return id;
+    }
+}

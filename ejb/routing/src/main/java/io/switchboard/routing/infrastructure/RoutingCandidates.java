@@ -1,0 +1,118 @@
+package io.switchboard.routing.infrastructure;
+
+import io.switchboard.api.Channel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The database side of routing. Whether an agent can take one more piece of work is decided only while holding that
+ * agent's row lock ({@code agent … FOR UPDATE}, the same lock every agent-state command takes) and in a fresh
+ * statement, so two offers to one agent, on any node, are counted one after the other and capacity is never
+ * exceeded. Interactions are claimed with {@code FOR UPDATE SKIP LOCKED}, so one interaction is never offered twice
+ * and no two routers ever wait on each other.
+ */
+@ApplicationScoped
+public class RoutingCandidates {
+
+    /** Free capacity of agent :agent on channel :channel, with the agent's profile (no profile: one of each). */
+    private static final String HAS_CAPACITY = """
+            (select count(*) from interaction w
+               where w.agent_id = a.id and w.channel = %1$s and w.state in ('OFFERED', 'ACTIVE', 'WRAP_UP'))
+            < coalesce((select coalesce(pc.capacity, 0) from agent_profile ap
+                          left join profile_capacity pc on pc.profile_id = ap.profile_id and pc.channel = %1$s
+                         where ap.agent_id = a.id), 1)
+            """;
+
+    @PersistenceContext(unitName = "switchboard")
+    EntityManager em;
+
+    /** Ready, not-DND members of the queue on that channel, longest idle first; nothing is locked yet. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> readyMembers(UUID tenantId, UUID queueId, Channel channel, int limit) {
+        return em.createNativeQuery("""
+                        select a.id from agent a
+                          join queue_member qm on qm.agent_id = a.id and qm.queue_id = :queue
+                          join channel_session cs on cs.agent_id = a.id and cs.channel = :channel
+                                                 and cs.state = 'READY'
+                         where a.tenant_id = :tenant and not a.do_not_disturb
+                         order by cs.state_since
+                         limit :limit""", UUID.class)
+                .setParameter("queue", queueId).setParameter("channel", channel.name())
+                .setParameter("tenant", tenantId).setParameter("limit", limit)
+                .getResultList();
+    }
+
+    /** Takes the agent's row lock unless another transaction holds it. */
+    public boolean tryLockAgent(UUID agentId) {
+        return !em.createNativeQuery("select id from agent where id = :agent for update skip locked", UUID.class)
+                .setParameter("agent", agentId).getResultList().isEmpty();
+    }
+
+    /** Takes the agent's row lock, waiting for it. */
+    public void lockAgent(UUID agentId) {
+        em.createNativeQuery("select id from agent where id = :agent for update", UUID.class)
+                .setParameter("agent", agentId).getResultList();
+    }
+
+    /** With the agent's row locked: Ready on the channel, not DND, and below capacity. */
+    public boolean canTake(UUID agentId, Channel channel) {
+        em.flush();
+        return !em.createNativeQuery("""
+                        select a.id from agent a
+                          join channel_session cs on cs.agent_id = a.id and cs.channel = :channel
+                                                 and cs.state = 'READY'
+                         where a.id = :agent and not a.do_not_disturb and """
+                        + HAS_CAPACITY.formatted(":channel"), UUID.class)
+                .setParameter("agent", agentId).setParameter("channel", channel.name())
+                .getResultList().isEmpty();
+    }
+
+    /**
+     * With the agent's row locked: the waiting interaction this agent should get next — highest queue priority,
+     * then the oldest — on a channel where the agent is Ready with free capacity; claimed with SKIP LOCKED.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<UUID> claimNextFor(UUID tenantId, UUID agentId) {
+        em.flush();
+        List<UUID> next = em.createNativeQuery("""
+                        select i.id from interaction i
+                          join routing_queue q on q.id = i.queue_id
+                          join queue_member qm on qm.queue_id = i.queue_id and qm.agent_id = :agent
+                          join agent a on a.id = :agent
+                          join channel_session cs on cs.agent_id = a.id and cs.channel = i.channel
+                                                 and cs.state = 'READY'
+                         where i.state = 'QUEUED' and i.tenant_id = :tenant and not a.do_not_disturb
+                           and position(:agentText in i.skipped_agents) = 0 and """
+                        + HAS_CAPACITY.formatted("i.channel") + """
+                         order by q.priority desc, i.queued_since
+                         limit 1
+                         for update of i skip locked""", UUID.class)
+                .setParameter("agent", agentId).setParameter("agentText", agentId.toString())
+                .setParameter("tenant", tenantId).getResultList();
+        return next.stream().findFirst();
+    }
+
+    /** Interactions waiting longer than a moment, oldest first, claimed with SKIP LOCKED (for the sweeper). */
+    @SuppressWarnings("unchecked")
+    public List<UUID> claimWaiting(int limit) {
+        return em.createNativeQuery("""
+                        select id from interaction where state = 'QUEUED'
+                          and queued_since < now() - interval '1 second'
+                         order by queued_since limit :limit for update skip locked""", UUID.class)
+                .setParameter("limit", limit).getResultList();
+    }
+
+    /** Offers whose RONA deadline has passed, claimed with SKIP LOCKED. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> claimExpiredOffers(int limit) {
+        return em.createNativeQuery("""
+                        select id from interaction where state = 'OFFERED' and offer_deadline <= now()
+                         order by offer_deadline limit :limit for update skip locked""", UUID.class)
+                .setParameter("limit", limit).getResultList();
+    }
+}

@@ -1,0 +1,70 @@
+package io.switchboard.routing.domain;
+
+import io.switchboard.api.Channel;
+import io.switchboard.api.error.InvalidRequestException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.util.Locale;
+import java.util.UUID;
+
+/** A channel address customers reach (phone number, mailbox, chat widget, page, account, source) and its queue. */
+@Entity
+@Table(name = "entry_point")
+public class EntryPoint {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    private UUID tenantId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Channel channel;
+
+    @Column(nullable = false)
+    private String address;
+
+    @Column(name = "queue_id", nullable = false)
+    private UUID queueId;
+
+    protected EntryPoint() {
+    }
+
+    public EntryPoint(UUID tenantId, Channel channel, String address, UUID queueId) {
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.channel = channel;
+        this.address = normalise(address);
+        this.queueId = queueId;
+    }
+
+    /** Addresses compare case-insensitively and without surrounding blanks. */
+    public static String normalise(String address) {
+        if (address == null || address.isBlank() || address.length() > 200) {
+            throw new InvalidRequestException("invalid-address", "An address is 1 to 200 characters.");
+        }
+        return address.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public UUID queueId() {
+        return queueId;
+    }
+}

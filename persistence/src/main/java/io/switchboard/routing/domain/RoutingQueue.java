@@ -1,0 +1,94 @@
+package io.switchboard.routing.domain;
+
+import io.switchboard.api.error.InvalidRequestException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** A queue: where an entry point sends interactions, which agents serve it, its RONA timeout and wrap-up rules. */
+@Entity
+@Table(name = "routing_queue")
+public class RoutingQueue {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    private UUID tenantId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private int priority;
+
+    @Column(name = "rona_timeout_seconds", nullable = false)
+    private int ronaTimeoutSeconds;
+
+    @Column(name = "wrap_up_required", nullable = false)
+    private boolean wrapUpRequired;
+
+    /** Comma-separated wrap-up (disposition) codes. */
+    @Column(name = "wrap_up_codes", nullable = false)
+    private String wrapUpCodes;
+
+    @Version
+    private long version;
+
+    protected RoutingQueue() {
+    }
+
+    public RoutingQueue(UUID tenantId, String name, int priority, int ronaTimeoutSeconds, boolean wrapUpRequired,
+                        List<String> wrapUpCodes) {
+        if (name == null || name.isBlank() || name.length() > 80) {
+            throw new InvalidRequestException("invalid-queue-name", "A queue name is 1 to 80 characters.");
+        }
+        if (ronaTimeoutSeconds < 1 || ronaTimeoutSeconds > 3600) {
+            throw new InvalidRequestException("invalid-rona-timeout", "The RONA timeout is 1 to 3600 seconds.");
+        }
+        if (wrapUpRequired && (wrapUpCodes == null || wrapUpCodes.isEmpty())) {
+            throw new InvalidRequestException("wrap-up-codes-missing", "A queue that requires wrap-up needs codes.");
+        }
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.name = name.strip();
+        this.priority = priority;
+        this.ronaTimeoutSeconds = ronaTimeoutSeconds;
+        this.wrapUpRequired = wrapUpRequired;
+        this.wrapUpCodes = wrapUpCodes == null ? "" : String.join(",", wrapUpCodes);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID tenantId() {
+        return tenantId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public int ronaTimeoutSeconds() {
+        return ronaTimeoutSeconds;
+    }
+
+    public boolean wrapUpRequired() {
+        return wrapUpRequired;
+    }
+
+    public List<String> wrapUpCodes() {
+        return wrapUpCodes.isEmpty() ? List.of() : Arrays.asList(wrapUpCodes.split(","));
+    }
+}

@@ -1,0 +1,66 @@
+package io.switchboard.interfaces.rest.routing;
+
+import io.switchboard.api.routing.InteractionView;
+import io.switchboard.interfaces.security.Caller;
+import io.switchboard.routing.application.InteractionService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The signed-in agent's interactions: offers to accept or reject, then end and mark done (IX4, IX6, IX7). */
+@Path("/interactions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Caller.AGENT, Caller.SUPERVISOR})
+public class InteractionResource {
+
+    public record Done(@Size(max = 40) String wrapUpCode) {
+    }
+
+    @EJB
+    InteractionService interactions;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    public List<InteractionView> mine() {
+        return interactions.currentOf(caller.tenantId(), caller.agentId());
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    public InteractionView accept(@PathParam("id") UUID id) {
+        return interactions.accept(caller.tenantId(), caller.agentId(), id);
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    public InteractionView reject(@PathParam("id") UUID id) {
+        return interactions.reject(caller.tenantId(), caller.agentId(), id);
+    }
+
+    @POST
+    @Path("/{id}/end")
+    public InteractionView end(@PathParam("id") UUID id) {
+        return interactions.end(caller.tenantId(), caller.agentId(), id);
+    }
+
+    @POST
+    @Path("/{id}/done")
+    public InteractionView done(@PathParam("id") UUID id, @Valid Done body) {
+        return interactions.markDone(caller.tenantId(), caller.agentId(), id, body == null ? null : body.wrapUpCode());
+    }
+}

@@ -1,0 +1,102 @@
+package io.switchboard.interfaces.rest.routing;
+
+import io.switchboard.api.Channel;
+import io.switchboard.interfaces.security.Caller;
+import io.switchboard.routing.application.RoutingConfigurationService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Routing configuration (role {@code admin}): queues and members, entry points, multimedia profiles. */
+@Path("/admin/routing")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Caller.ADMIN)
+public class RoutingAdminResource {
+
+    public record NewQueue(@NotBlank @Size(max = 80) String name, Integer priority, Integer ronaTimeoutSeconds,
+                           Boolean wrapUpRequired, @Size(max = 20) List<String> wrapUpCodes) {
+    }
+
+    public record Members(@NotNull @Size(max = 5000) Set<UUID> agentIds) {
+    }
+
+    public record NewEntryPoint(@NotBlank String channel, @NotBlank @Size(max = 200) String address,
+                                @NotNull UUID queueId) {
+    }
+
+    public record NewProfile(@NotBlank @Size(max = 80) String name, @NotNull Map<String, Integer> capacity) {
+    }
+
+    public record ProfileAssignment(@NotNull UUID profileId) {
+    }
+
+    public record Created(UUID id) {
+    }
+
+    @EJB
+    RoutingConfigurationService configuration;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("/queues")
+    public Response createQueue(@NotNull @Valid NewQueue body) {
+        return created(configuration.createQueue(caller.tenantId(), body.name(),
+                body.priority() == null ? 0 : body.priority(),
+                body.ronaTimeoutSeconds() == null ? 20 : body.ronaTimeoutSeconds(),
+                Boolean.TRUE.equals(body.wrapUpRequired()), body.wrapUpCodes()));
+    }
+
+    @PUT
+    @Path("/queues/{id}/members")
+    public Response members(@PathParam("id") UUID queueId, @NotNull @Valid Members body) {
+        configuration.setMembers(caller.tenantId(), queueId, body.agentIds());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/entry-points")
+    public Response addEntryPoint(@NotNull @Valid NewEntryPoint body) {
+        return created(configuration.addEntryPoint(caller.tenantId(), Channel.parse(body.channel()), body.address(),
+                body.queueId()));
+    }
+
+    @POST
+    @Path("/profiles")
+    public Response createProfile(@NotNull @Valid NewProfile body) {
+        Map<Channel, Integer> capacity = new EnumMap<>(Channel.class);
+        body.capacity().forEach((channel, max) -> capacity.put(Channel.parse(channel), max));
+        return created(configuration.createProfile(caller.tenantId(), body.name(), capacity));
+    }
+
+    @PUT
+    @Path("/agents/{agentId}/profile")
+    public Response assignProfile(@PathParam("agentId") UUID agentId, @NotNull @Valid ProfileAssignment body) {
+        configuration.assignProfile(caller.tenantId(), agentId, body.profileId());
+        return Response.noContent().build();
+    }
+
+    private static Response created(UUID id) {
+        return Response.status(Response.Status.CREATED).entity(new Created(id)).build();
+    }
+}
