@@ -1,0 +1,137 @@
+package io.switchboard.routing.domain;
+
+import io.switchboard.api.Channel;
+import io.switchboard.api.error.AccessDeniedException;
+import io.switchboard.api.error.IllegalTransitionException;
+import io.switchboard.api.error.InvalidRequestException;
+import io.switchboard.api.routing.InteractionEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.switchboard.api.routing.InteractionState.ABANDONED;
+import static io.switchboard.api.routing.InteractionState.ACTIVE;
+import static io.switchboard.api.routing.InteractionState.DONE;
+import static io.switchboard.api.routing.InteractionState.OFFERED;
+import static io.switchboard.api.routing.InteractionState.QUEUED;
+import static io.switchboard.api.routing.InteractionState.WRAP_UP;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InteractionTest {
+
+    private static final UUID TENANT = UUID.randomUUID();
+    private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
+    private final UUID ana = UUID.randomUUID();
+    private final UUID bob = UUID.randomUUID();
+    private final RoutingQueue optional = new RoutingQueue(TENANT, "Sales", 0, 20, false, List.of("SOLD"));
+    private final RoutingQueue required = new RoutingQueue(TENANT, "Support", 0, 20, true, List.of("SOLVED"));
+
+    private Interaction chat(RoutingQueue queue) {
+        return new Interaction(TENANT, queue, Channel.CHAT, "key", "maria@example.com", "{}", T0);
+    }
+
+    private static Instant at(int seconds) {
+        return T0.plusSeconds(seconds);
+    }
+
+    @Test
+    void theWholeLifecycle() {
+        Interaction chat = chat(required);
+        assertEquals(QUEUED, chat.state());
+        InteractionEvent offered = chat.offerTo(ana, at(20), at(0));
+        assertEquals(OFFERED, offered.to());
+        assertEquals(at(20), offered.offerDeadline());
+        assertEquals(ACTIVE, chat.accept(ana, at(5)).to());
+        assertNull(chat.offerDeadline());
+        assertEquals(WRAP_UP, chat.end(ana, at(60)).to());
+        assertEquals(DONE, chat.markDone(ana, "SOLVED", required, at(70)).to());
+        assertEquals("SOLVED", chat.wrapUpCode());
+    }
+
+    @Test
+    void onlyTheAgentItIsOfferedToCanAcceptOrRejectIt() {
+        Interaction chat = chat(optional);
+        chat.offerTo(ana, at(20), at(0));
+        assertThrows(AccessDeniedException.class, () -> chat.accept(bob, at(1)));
+        assertThrows(AccessDeniedException.class, () -> chat.reject(bob, at(1)));
+        assertEquals(OFFERED, chat.state());
+    }
+
+    @Test
+    void aRejectedInteractionKeepsItsPlaceAndSkipsThatAgent() {
+        Interaction chat = chat(optional);
+        chat.offerTo(ana, at(20), at(3));
+        InteractionEvent back = chat.reject(ana, at(4));
+        assertEquals(QUEUED, back.to());
+        assertEquals(T0, chat.queuedSince(), "original position");
+        assertTrue(chat.isSkipped(ana));
+        assertThrows(IllegalTransitionException.class, () -> chat.offerTo(ana, at(30), at(5)));
+        chat.offerTo(bob, at(30), at(5));
+        assertEquals(bob, chat.agentId());
+    }
+
+    @Test
+    void anOfferIsTakenBackOnlyAfterItsDeadline() {
+        Interaction chat = chat(optional);
+        chat.offerTo(ana, at(20), at(0));
+        assertThrows(IllegalTransitionException.class, () -> chat.takeBackUnanswered(at(19)));
+        assertEquals(QUEUED, chat.takeBackUnanswered(at(20)).to());
+        assertTrue(chat.isSkipped(ana));
+    }
+
+    @Test
+    void doneNeedsARequiredWrapUpCodeFromTheQueuesList() {
+        Interaction chat = chat(required);
+        chat.offerTo(ana, at(20), at(0));
+        chat.accept(ana, at(1));
+        chat.end(ana, at(2));
+        assertEquals("wrap-up-required",
+                assertThrows(IllegalTransitionException.class, () -> chat.markDone(ana, null, required, at(3))).code());
+        assertEquals("unknown-wrap-up-code",
+                assertThrows(InvalidRequestException.class, () -> chat.markDone(ana, "X", required, at(3))).code());
+        assertEquals(WRAP_UP, chat.state());
+    }
+
+    @Test
+    void anOptionalWrapUpCodeMayBeLeftOut() {
+        Interaction chat = chat(optional);
+        chat.offerTo(ana, at(20), at(0));
+        chat.accept(ana, at(1));
+        chat.end(ana, at(2));
+        assertEquals(DONE, chat.markDone(ana, null, optional, at(3)).to());
+    }
+
+    @Test
+    void illegalStepsNameTheStateAndTheAction() {
+        Interaction chat = chat(optional);
+        var error = assertThrows(IllegalTransitionException.class, () -> chat.end(ana, at(1)));
+        assertTrue(error.getMessage().contains("QUEUED") && error.getMessage().contains("end"), error.getMessage());
+        chat.offerTo(ana, at(20), at(0));
+        chat.accept(ana, at(1));
+        assertThrows(IllegalTransitionException.class, () -> chat.accept(ana, at(2)), "double accept");
+        assertThrows(IllegalTransitionException.class, () -> chat.abandon(at(3)));
+    }
+
+    @Test
+    void aCustomerWhoLeavesWhileQueuedAbandonsIt() {
+        Interaction chat = chat(optional);
+        assertEquals(ABANDONED, chat.abandon(at(9)).to());
+        assertThrows(IllegalTransitionException.class, () -> chat.offerTo(ana, at(20), at(10)));
+    }
+
+    @Test
+    void queueAndProfileRulesAreChecked() {
+        assertThrows(InvalidRequestException.class, () -> new RoutingQueue(TENANT, "Q", 0, 0, false, List.of()));
+        assertThrows(InvalidRequestException.class, () -> new RoutingQueue(TENANT, "Q", 0, 20, true, List.of()));
+        assertThrows(InvalidRequestException.class,
+                () -> new MultimediaProfile(TENANT, "P", java.util.Map.of(Channel.CHAT, 99)));
+        MultimediaProfile profile = new MultimediaProfile(TENANT, "P", java.util.Map.of(Channel.CHAT, 2));
+        assertEquals(2, profile.capacityOf(Channel.CHAT));
+        assertEquals(0, profile.capacityOf(Channel.VOICE), "a channel the profile does not name allows none");
+    }
+}
