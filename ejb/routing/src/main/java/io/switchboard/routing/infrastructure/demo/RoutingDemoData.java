@@ -28,6 +28,9 @@ import java.util.logging.Logger;
 @DependsOn("switchboard-agent-state.jar#DemoDataLoader")
 public class RoutingDemoData {
 
+    /** The demo users who take work (not users an administrator added later). */
+    private static final String DEMO_AGENTS = "login ~ '^(agent[0-9]+|sup1)$'";
+
     private static final Logger LOG = Logger.getLogger(RoutingDemoData.class.getName());
 
     @PersistenceContext(unitName = "switchboard")
@@ -66,10 +69,10 @@ public class RoutingDemoData {
         em.persist(blended);
         em.flush();
         em.createNativeQuery("insert into queue_member (queue_id, agent_id) select :q, id from agent "
-                        + "where tenant_id = :t and roles like '%AGENT%'")
+                        + "where tenant_id = :t and " + DEMO_AGENTS)
                 .setParameter("q", support.id()).setParameter("t", tenantId).executeUpdate();
         em.createNativeQuery("insert into agent_profile (agent_id, profile_id) select id, :p from agent "
-                        + "where tenant_id = :t and roles like '%AGENT%'")
+                        + "where tenant_id = :t and " + DEMO_AGENTS + " on conflict (agent_id) do nothing")
                 .setParameter("p", blended.id()).setParameter("t", tenantId).executeUpdate();
         LOG.info("Demo routing created: queue Support, one entry point per channel, profile Blended");
     }
