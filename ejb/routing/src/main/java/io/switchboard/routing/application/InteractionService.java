@@ -124,6 +124,19 @@ public class InteractionService {
         events.fire(engine.fill(tenantId, agentId, now()));
     }
 
+    public InteractionView byIdempotencyKey(UUID tenantId, String key) {
+        return repository.byIdempotencyKey(tenantId, key).map(this::view).orElseThrow(() ->
+                new io.switchboard.api.error.NotFoundException("interaction-not-found",
+                        "No interaction with idempotency key '" + key + "'."));
+    }
+
+    /** A command from a back-office system, addressed to a tenant by its code. */
+    public Created create(String tenantCode, NewInteraction request) {
+        UUID tenantId = repository.tenantByCode(tenantCode).orElseThrow(() ->
+                new InvalidRequestException("unknown-tenant", "No tenant '" + tenantCode + "'."));
+        return create(tenantId, request);
+    }
+
     public InteractionView get(UUID tenantId, UUID interactionId) {
         return view(repository.interaction(tenantId, interactionId));
     }

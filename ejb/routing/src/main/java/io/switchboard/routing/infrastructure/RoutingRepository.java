@@ -58,6 +58,11 @@ public class RoutingRepository {
                 .setParameter("tenant", tenantId).setParameter("agent", agentId).getResultList();
     }
 
+    public Optional<UUID> tenantByCode(String code) {
+        return em.createNativeQuery("select id from tenant where code = :code", UUID.class)
+                .setParameter("code", code).getResultStream().findFirst().map(UUID.class::cast);
+    }
+
     public RoutingQueue queue(UUID tenantId, UUID queueId) {
         RoutingQueue queue = em.find(RoutingQueue.class, queueId);
         if (queue == null || !queue.tenantId().equals(tenantId)) {

@@ -54,6 +54,11 @@ public class IntegrationInteractionResource {
     }
 
     @GET
+    public InteractionView byIdempotencyKey(@jakarta.ws.rs.QueryParam("idempotencyKey") @NotBlank String key) {
+        return interactions.byIdempotencyKey(caller.tenantId(), key);
+    }
+
+    @GET
     @Path("/{id}")
     public InteractionView get(@PathParam("id") UUID id) {
         return interactions.get(caller.tenantId(), id);
