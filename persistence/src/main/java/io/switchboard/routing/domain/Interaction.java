@@ -79,6 +79,13 @@ public class Interaction {
     @Column(name = "wrap_up_code")
     private String wrapUpCode;
 
+    /** When this call's After-Call-Work ends; null while none runs or while it runs until Done. */
+    @Column(name = "acw_deadline")
+    private Instant acwDeadline;
+
+    @Column(name = "acw_running", nullable = false)
+    private boolean acwRunning;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -138,9 +145,45 @@ public class Interaction {
         return requeueSkipping(agentId, now);
     }
 
-    public InteractionEvent end(UUID agent, Instant now) {
+    /** The agent ends the call or chat; a voice call in a queue with ACW starts its After-Call-Work (IX5). */
+    public InteractionEvent end(UUID agent, RoutingQueue queue, Instant now) {
         requireHandledBy(agent, ACTIVE, "end");
+        if (channel == Channel.VOICE && queue.acwSeconds() != 0) {
+            acwRunning = true;
+            acwDeadline = queue.acwSeconds() > 0 ? now.plusSeconds(queue.acwSeconds()) : null;
+        }
         return moveTo(WRAP_UP, now);
+    }
+
+    /** Longer ACW: {@code seconds} more from the later of now and the current deadline, or -1 until Done. */
+    public void extendAfterCallWork(UUID agent, int seconds, Instant now) {
+        requireHandledBy(agent, WRAP_UP, "extend After-Call-Work");
+        if (!acwRunning) {
+            throw new IllegalTransitionException("no-acw", "Interaction " + id + " has no After-Call-Work running.");
+        }
+        if (seconds == -1) {
+            acwDeadline = null;
+        } else if (seconds > 0 && seconds <= 86_400) {
+            if (acwDeadline != null) {       // null: it already runs until Done
+                acwDeadline = (acwDeadline.isBefore(now) ? now : acwDeadline).plusSeconds(seconds);
+            }
+        } else {
+            throw new InvalidRequestException("invalid-acw", "Extend by 1 to 86400 seconds, or -1 until done.");
+        }
+    }
+
+    /** The ACW deadline passed (or Done ended it); the interaction itself stays in wrap-up until Done. */
+    public void finishAfterCallWork() {
+        acwRunning = false;
+        acwDeadline = null;
+    }
+
+    public boolean afterCallWorkRunning() {
+        return acwRunning;
+    }
+
+    public Instant afterCallWorkDeadline() {
+        return acwDeadline;
     }
 
     /** Mark Done, with a wrap-up code from the queue's list; required codes are enforced (IX7). */
@@ -156,6 +199,7 @@ public class Interaction {
                     + queue.name() + "; one of " + queue.wrapUpCodes() + ".");
         }
         this.wrapUpCode = code == null || code.isBlank() ? null : code;
+        finishAfterCallWork();
         return moveTo(DONE, now);
     }
 

@@ -38,6 +38,17 @@ public class RoutingQueue {
     @Column(name = "wrap_up_codes", nullable = false)
     private String wrapUpCodes;
 
+    /** After-Call-Work of voice calls: 0 none, N seconds, -1 until the agent marks the interaction done. */
+    @Column(name = "acw_seconds", nullable = false)
+    private int acwSeconds;
+
+    /** READY, NOT_READY (with {@link #acwNextReason}) or MANUAL (the agent sets the state). */
+    @Column(name = "acw_next_state", nullable = false)
+    private String acwNextState = "READY";
+
+    @Column(name = "acw_next_reason")
+    private String acwNextReason;
+
     @Version
     private long version;
 
@@ -62,6 +73,35 @@ public class RoutingQueue {
         this.ronaTimeoutSeconds = ronaTimeoutSeconds;
         this.wrapUpRequired = wrapUpRequired;
         this.wrapUpCodes = wrapUpCodes == null ? "" : String.join(",", wrapUpCodes);
+    }
+
+    /** IX5: how long voice After-Call-Work lasts and which state follows it. */
+    public void configureAfterCallWork(int seconds, String nextState, String nextReason) {
+        if (seconds < -1 || seconds > 86_400) {
+            throw new InvalidRequestException("invalid-acw", "ACW lasts 0 (none), 1 to 86400 seconds, or -1 (until done).");
+        }
+        if (!List.of("READY", "NOT_READY", "MANUAL").contains(nextState)) {
+            throw new InvalidRequestException("invalid-acw", "After ACW comes READY, NOT_READY or MANUAL; got '"
+                    + nextState + "'.");
+        }
+        if (nextState.equals("NOT_READY") == (nextReason == null || nextReason.isBlank())) {
+            throw new InvalidRequestException("invalid-acw", "A reason code goes with NOT_READY after ACW, and only there.");
+        }
+        this.acwSeconds = seconds;
+        this.acwNextState = nextState;
+        this.acwNextReason = nextState.equals("NOT_READY") ? nextReason : null;
+    }
+
+    public int acwSeconds() {
+        return acwSeconds;
+    }
+
+    public String acwNextState() {
+        return acwNextState;
+    }
+
+    public String acwNextReason() {
+        return acwNextReason;
     }
 
     public UUID id() {

@@ -48,7 +48,7 @@ class InteractionTest {
         assertEquals(at(20), offered.offerDeadline());
         assertEquals(ACTIVE, chat.accept(ana, at(5)).to());
         assertNull(chat.offerDeadline());
-        assertEquals(WRAP_UP, chat.end(ana, at(60)).to());
+        assertEquals(WRAP_UP, chat.end(ana, required, at(60)).to());
         assertEquals(DONE, chat.markDone(ana, "SOLVED", required, at(70)).to());
         assertEquals("SOLVED", chat.wrapUpCode());
     }
@@ -89,7 +89,7 @@ class InteractionTest {
         Interaction chat = chat(required);
         chat.offerTo(ana, at(20), at(0));
         chat.accept(ana, at(1));
-        chat.end(ana, at(2));
+        chat.end(ana, required, at(2));
         assertEquals("wrap-up-required",
                 assertThrows(IllegalTransitionException.class, () -> chat.markDone(ana, null, required, at(3))).code());
         assertEquals("unknown-wrap-up-code",
@@ -102,14 +102,14 @@ class InteractionTest {
         Interaction chat = chat(optional);
         chat.offerTo(ana, at(20), at(0));
         chat.accept(ana, at(1));
-        chat.end(ana, at(2));
+        chat.end(ana, optional, at(2));
         assertEquals(DONE, chat.markDone(ana, null, optional, at(3)).to());
     }
 
     @Test
     void illegalStepsNameTheStateAndTheAction() {
         Interaction chat = chat(optional);
-        var error = assertThrows(IllegalTransitionException.class, () -> chat.end(ana, at(1)));
+        var error = assertThrows(IllegalTransitionException.class, () -> chat.end(ana, optional, at(1)));
         assertTrue(error.getMessage().contains("QUEUED") && error.getMessage().contains("end"), error.getMessage());
         chat.offerTo(ana, at(20), at(0));
         chat.accept(ana, at(1));
@@ -122,6 +122,39 @@ class InteractionTest {
         Interaction chat = chat(optional);
         assertEquals(ABANDONED, chat.abandon(at(9)).to());
         assertThrows(IllegalTransitionException.class, () -> chat.offerTo(ana, at(20), at(10)));
+    }
+
+    @Test
+    void aVoiceCallStartsItsQueuesAfterCallWorkWhichCanBeExtendedAndEndsWithDone() {
+        RoutingQueue voiceQueue = new RoutingQueue(TENANT, "Calls", 0, 20, false, List.of());
+        voiceQueue.configureAfterCallWork(30, "READY", null);
+        Interaction call = new Interaction(TENANT, voiceQueue, Channel.VOICE, "k", "+5511999990000", "{}", T0);
+        call.offerTo(ana, at(20), at(0));
+        call.accept(ana, at(1));
+        call.end(ana, voiceQueue, at(100));
+        assertTrue(call.afterCallWorkRunning());
+        assertEquals(at(130), call.afterCallWorkDeadline());
+        call.extendAfterCallWork(ana, 60, at(110));
+        assertEquals(at(190), call.afterCallWorkDeadline(), "extended from the current deadline");
+        call.extendAfterCallWork(ana, -1, at(120));
+        assertNull(call.afterCallWorkDeadline(), "until done");
+        call.markDone(ana, null, voiceQueue, at(300));
+        assertTrue(!call.afterCallWorkRunning());
+    }
+
+    @Test
+    void chatsHaveNoAfterCallWorkAndAcwSettingsAreValidated() {
+        RoutingQueue queue = new RoutingQueue(TENANT, "Q", 0, 20, false, List.of());
+        queue.configureAfterCallWork(30, "READY", null);
+        Interaction chat = chat(queue);
+        chat.offerTo(ana, at(20), at(0));
+        chat.accept(ana, at(1));
+        chat.end(ana, queue, at(2));
+        assertTrue(!chat.afterCallWorkRunning());
+        assertThrows(IllegalTransitionException.class, () -> chat.extendAfterCallWork(ana, 10, at(3)));
+        assertThrows(InvalidRequestException.class, () -> queue.configureAfterCallWork(30, "NOT_READY", null));
+        assertThrows(InvalidRequestException.class, () -> queue.configureAfterCallWork(-5, "READY", null));
+        assertThrows(InvalidRequestException.class, () -> queue.configureAfterCallWork(30, "LUNCH", null));
     }
 
     @Test

@@ -16,4 +16,13 @@ public interface AgentWork {
 
     /** An offer on the channel went unanswered: a Ready channel goes to RONA (AS7); any other state stays. */
     void noAnswer(UUID tenantId, UUID agentId, Channel channel);
+
+    /** A call ended in a queue with After-Call-Work: a Ready channel goes to ACW (a Not Ready one stays). */
+    void startAfterCallWork(UUID tenantId, UUID agentId, Channel channel);
+
+    /**
+     * After-Call-Work ended: a channel still in ACW goes to {@code nextState} — READY, NOT_READY with
+     * {@code reasonCode}, or MANUAL (stays until the agent chooses).
+     */
+    void endAfterCallWork(UUID tenantId, UUID agentId, Channel channel, String nextState, String reasonCode);
 }

@@ -5,8 +5,12 @@ import io.switchboard.api.Channel;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An interaction as agents and integrations see it; {@code content} is the channel's JSON content. */
+/**
+ * An interaction as agents and integrations see it; {@code content} is the channel's JSON content.
+ * {@code afterCallWork} tells whether the call's ACW is running; its deadline is null when it runs until Done.
+ */
 public record InteractionView(UUID interactionId, Channel channel, UUID queueId, String queueName,
                               InteractionState state, UUID agentId, String customerAddress, String content,
-                              Instant queuedSince, Instant offerDeadline, String wrapUpCode) {
+                              Instant queuedSince, Instant offerDeadline, String wrapUpCode,
+                              boolean afterCallWork, Instant afterCallWorkDeadline) {
 }

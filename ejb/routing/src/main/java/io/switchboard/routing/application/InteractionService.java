@@ -97,8 +97,11 @@ public class InteractionService {
 
     public InteractionView end(UUID tenantId, UUID agentId, UUID interactionId) {
         Interaction interaction = repository.lockInteraction(tenantId, interactionId);
-        InteractionEvent ended = interaction.end(agentId, now());
+        InteractionEvent ended = interaction.end(agentId, repository.queueOf(interaction), now());
         agentWork.endWork(tenantId, agentId, interaction.channel());
+        if (interaction.afterCallWorkRunning()) {
+            agentWork.startAfterCallWork(tenantId, agentId, interaction.channel());
+        }
         events.fire(List.of(ended));
         return view(interaction);
     }
@@ -106,10 +109,23 @@ public class InteractionService {
     public InteractionView markDone(UUID tenantId, UUID agentId, UUID interactionId, String wrapUpCode) {
         Interaction interaction = repository.lockInteraction(tenantId, interactionId);
         Instant now = now();
+        RoutingQueue queue = repository.queueOf(interaction);
+        boolean inAfterCallWork = interaction.afterCallWorkRunning();
         List<InteractionEvent> fired = new ArrayList<>();
-        fired.add(interaction.markDone(agentId, wrapUpCode, repository.queueOf(interaction), now));
+        fired.add(interaction.markDone(agentId, wrapUpCode, queue, now));
+        if (inAfterCallWork) {
+            // Done ends the call's ACW; the next state is the queue's (automatic) unless it is MANUAL (IX6).
+            agentWork.endAfterCallWork(tenantId, agentId, interaction.channel(), queue.acwNextState(),
+                    queue.acwNextReason());
+        }
         fired.addAll(engine.fill(tenantId, agentId, now));
         events.fire(fired);
+        return view(interaction);
+    }
+
+    public InteractionView extendAfterCallWork(UUID tenantId, UUID agentId, UUID interactionId, int seconds) {
+        Interaction interaction = repository.lockInteraction(tenantId, interactionId);
+        interaction.extendAfterCallWork(agentId, seconds, now());
         return view(interaction);
     }
 
@@ -147,7 +163,8 @@ public class InteractionService {
 
     InteractionView view(Interaction i) {
         return new InteractionView(i.id(), i.channel(), i.queueId(), repository.queueOf(i).name(), i.state(),
-                i.agentId(), i.customerAddress(), i.content(), i.queuedSince(), i.offerDeadline(), i.wrapUpCode());
+                i.agentId(), i.customerAddress(), i.content(), i.queuedSince(), i.offerDeadline(), i.wrapUpCode(),
+                i.afterCallWorkRunning(), i.afterCallWorkDeadline());
     }
 
     static Instant now() {

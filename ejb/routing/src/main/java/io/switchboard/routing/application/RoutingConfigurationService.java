@@ -27,10 +27,16 @@ public class RoutingConfigurationService {
     @Inject
     RoutingRepository repository;
 
+    /** After-Call-Work settings of a queue: seconds (0 none, -1 until done), next state and its reason. */
+    public record AfterCallWork(int seconds, String nextState, String nextReason) {
+        public static final AfterCallWork NONE = new AfterCallWork(0, "READY", null);
+    }
+
     public UUID createQueue(UUID tenantId, String name, int priority, int ronaTimeoutSeconds, boolean wrapUpRequired,
-                            List<String> wrapUpCodes) {
+                            List<String> wrapUpCodes, AfterCallWork acw) {
         RoutingQueue queue = new RoutingQueue(tenantId, name, priority, ronaTimeoutSeconds, wrapUpRequired,
                 wrapUpCodes);
+        queue.configureAfterCallWork(acw.seconds(), acw.nextState(), acw.nextReason());
         return persist(queue, queue.id(), "queue-exists", "A queue named '" + name + "' already exists.");
     }
 

@@ -55,6 +55,19 @@ public class RoutingMaintenance {
         return expired.size();
     }
 
+    /** Ends After-Call-Work whose deadline passed: the agent's voice channel goes to the queue's next state (IX5). */
+    public int finishDueAfterCallWork() {
+        List<UUID> due = candidates.claimDueAfterCallWork(BATCH);
+        for (UUID id : due) {
+            Interaction interaction = repository.claimed(id);
+            var queue = repository.queueOf(interaction);
+            interaction.finishAfterCallWork();
+            agentWork.endAfterCallWork(interaction.tenantId(), interaction.agentId(), interaction.channel(),
+                    queue.acwNextState(), queue.acwNextReason());
+        }
+        return due.size();
+    }
+
     /** Offers interactions that found no agent when they arrived (everyone busy, or every candidate locked). */
     public void offerWaiting() {
         Instant now = InteractionService.now();

@@ -107,6 +107,15 @@ public class RoutingCandidates {
                 .setParameter("limit", limit).getResultList();
     }
 
+    /** Calls whose After-Call-Work deadline has passed, claimed with SKIP LOCKED. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> claimDueAfterCallWork(int limit) {
+        return em.createNativeQuery("""
+                        select id from interaction where acw_running and acw_deadline <= now()
+                         order by acw_deadline limit :limit for update skip locked""", UUID.class)
+                .setParameter("limit", limit).getResultList();
+    }
+
     /** Offers whose RONA deadline has passed, claimed with SKIP LOCKED. */
     @SuppressWarnings("unchecked")
     public List<UUID> claimExpiredOffers(int limit) {

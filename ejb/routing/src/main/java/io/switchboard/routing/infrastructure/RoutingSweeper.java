@@ -12,7 +12,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every second, on every node: takes back offers past their RONA deadline and offers interactions still waiting.
+ * Every second, on every node: takes back offers past their RONA deadline, ends After-Call-Work past its deadline
+ * and offers interactions still waiting.
  * Rows are claimed with SKIP LOCKED, so nodes share the work without doing any of it twice.
  */
 @Singleton
@@ -30,6 +31,9 @@ public class RoutingSweeper {
         try {
             while (maintenance.takeBackExpiredOffers() > 0) {
                 // more may be overdue
+            }
+            while (maintenance.finishDueAfterCallWork() > 0) {
+                // more may be due
             }
             maintenance.offerWaiting();
         } catch (RuntimeException e) {

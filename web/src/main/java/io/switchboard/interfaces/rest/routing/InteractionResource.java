@@ -29,6 +29,10 @@ public class InteractionResource {
     public record Done(@Size(max = 40) String wrapUpCode) {
     }
 
+    /** Seconds to add to the call's After-Call-Work, or -1 to keep it until Done. */
+    public record Extension(@jakarta.validation.constraints.NotNull Integer seconds) {
+    }
+
     @EJB
     InteractionService interactions;
 
@@ -56,6 +60,13 @@ public class InteractionResource {
     @Path("/{id}/end")
     public InteractionView end(@PathParam("id") UUID id) {
         return interactions.end(caller.tenantId(), caller.agentId(), id);
+    }
+
+    @POST
+    @Path("/{id}/extend-acw")
+    public InteractionView extendAfterCallWork(@PathParam("id") UUID id,
+                                               @jakarta.validation.constraints.NotNull @Valid Extension body) {
+        return interactions.extendAfterCallWork(caller.tenantId(), caller.agentId(), id, body.seconds());
     }
 
     @POST

@@ -33,7 +33,9 @@ import java.util.UUID;
 public class RoutingAdminResource {
 
     public record NewQueue(@NotBlank @Size(max = 80) String name, Integer priority, Integer ronaTimeoutSeconds,
-                           Boolean wrapUpRequired, @Size(max = 20) List<String> wrapUpCodes) {
+                           Boolean wrapUpRequired, @Size(max = 20) List<String> wrapUpCodes,
+                           Integer acwSeconds, @Size(max = 16) String acwNextState,
+                           @Size(max = 40) String acwNextReason) {
     }
 
     public record Members(@NotNull @Size(max = 5000) Set<UUID> agentIds) {
@@ -64,7 +66,9 @@ public class RoutingAdminResource {
         return created(configuration.createQueue(caller.tenantId(), body.name(),
                 body.priority() == null ? 0 : body.priority(),
                 body.ronaTimeoutSeconds() == null ? 20 : body.ronaTimeoutSeconds(),
-                Boolean.TRUE.equals(body.wrapUpRequired()), body.wrapUpCodes()));
+                Boolean.TRUE.equals(body.wrapUpRequired()), body.wrapUpCodes(),
+                new RoutingConfigurationService.AfterCallWork(body.acwSeconds() == null ? 0 : body.acwSeconds(),
+                        body.acwNextState() == null ? "READY" : body.acwNextState(), body.acwNextReason())));
     }
 
     @PUT

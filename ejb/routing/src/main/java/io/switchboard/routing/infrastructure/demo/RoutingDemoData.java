@@ -21,7 +21,8 @@ import java.util.logging.Logger;
 
 /**
  * Routing for the demo tenant of the run command (after its users exist): a Support queue with every agent as a
- * member, one entry point per channel, and a blended profile (1 call, 2 chats, 3 emails, 2 of the others).
+ * member, 30 s of After-Call-Work after calls then Ready, one entry point per channel, and a blended profile
+ * (1 call, 2 chats, 3 emails, 2 of the others).
  */
 @Singleton
 @Startup
@@ -57,6 +58,7 @@ public class RoutingDemoData {
         }
         RoutingQueue support = new RoutingQueue(tenantId, "Support", 0, 20, true,
                 List.of("SOLVED", "FOLLOW_UP", "ESCALATED"));
+        support.configureAfterCallWork(30, "READY", null);
         em.persist(support);
         Map<Channel, String> addresses = Map.of(Channel.VOICE, "+551140000001", Channel.EMAIL, "support@demo.example",
                 Channel.CHAT, "web-widget", Channel.FACEBOOK, "switchboard-demo", Channel.TWITTER, "@switchboard_demo",
