@@ -4,9 +4,12 @@ import io.switchboard.api.agentstate.AgentWork;
 import io.switchboard.api.routing.InteractionEvent;
 import io.switchboard.routing.domain.Interaction;
 import io.switchboard.routing.infrastructure.RoutingCandidates;
+import io.switchboard.routing.infrastructure.RoutingCandidates.Due;
 import io.switchboard.routing.infrastructure.RoutingRepository;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -16,8 +19,9 @@ import java.util.UUID;
 
 /**
  * Deadline work that must survive restarts and run on exactly one node per row: offers past their RONA deadline are
- * taken back (AS7) and re-offered, and interactions still waiting are offered again. Deadlines live in the database,
- * so after a restart the overdue ones fire on the first sweep.
+ * taken back (AS7) and re-offered, After-Call-Work past its deadline ends, and interactions still waiting are offered
+ * again. Deadlines live in the database, so after a restart the overdue ones fire on the first sweep. Each row is
+ * handled in a transaction of its own, so the agent rows routing locks are held for one decision, not a batch.
  */
 @Stateless
 public class RoutingMaintenance {
@@ -39,42 +43,45 @@ public class RoutingMaintenance {
     @EJB
     AgentWork agentWork;
 
-    /** @return how many offers were taken back */
-    public int takeBackExpiredOffers() {
-        Instant now = InteractionService.now();
-        List<InteractionEvent> fired = new ArrayList<>();
-        List<UUID> expired = candidates.claimExpiredOffers(BATCH);
-        for (UUID id : expired) {
-            Interaction interaction = repository.claimed(id);
-            UUID agent = interaction.agentId();
-            fired.add(interaction.takeBackUnanswered(now));
-            agentWork.noAnswer(interaction.tenantId(), agent, interaction.channel());
-            engine.offer(interaction, now).ifPresent(fired::add);
-        }
-        events.fire(fired);
-        return expired.size();
+    public List<UUID> due(Due due) {
+        return candidates.due(due, BATCH);
     }
 
-    /** Ends After-Call-Work whose deadline passed: the agent's voice channel goes to the queue's next state (IX5). */
-    public int finishDueAfterCallWork() {
-        List<UUID> due = candidates.claimDueAfterCallWork(BATCH);
-        for (UUID id : due) {
-            Interaction interaction = repository.claimed(id);
-            var queue = repository.queueOf(interaction);
-            interaction.finishAfterCallWork();
-            agentWork.endAfterCallWork(interaction.tenantId(), interaction.agentId(), interaction.channel(),
-                    queue.acwNextState(), queue.acwNextReason());
+    /** Takes back an offer past its RONA deadline (AS7) and offers the interaction to someone else. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void takeBackExpiredOffer(UUID interactionId) {
+        if (!candidates.claim(interactionId, Due.EXPIRED_OFFER)) {
+            return;
         }
-        return due.size();
+        Instant now = InteractionService.now();
+        Interaction interaction = repository.claimed(interactionId);
+        UUID agent = interaction.agentId();
+        List<InteractionEvent> fired = new ArrayList<>();
+        fired.add(interaction.takeBackUnanswered(now));
+        agentWork.noAnswer(interaction.tenantId(), agent, interaction.channel());
+        engine.offer(interaction, now).ifPresent(fired::add);
+        events.fire(fired);
     }
 
-    /** Offers interactions that found no agent when they arrived (everyone busy, or every candidate locked). */
-    public void offerWaiting() {
-        Instant now = InteractionService.now();
-        List<InteractionEvent> fired = new ArrayList<>();
-        for (UUID id : candidates.claimWaiting(BATCH)) {
-            engine.offer(repository.claimed(id), now).ifPresent(fired::add);
+    /** Ends After-Call-Work past its deadline: the voice channel goes to the queue's next state (IX5). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void finishAfterCallWork(UUID interactionId) {
+        if (!candidates.claim(interactionId, Due.AFTER_CALL_WORK_OVER)) {
+            return;
         }
-        events.fire(fired);
+        Interaction interaction = repository.claimed(interactionId);
+        var queue = repository.queueOf(interaction);
+        interaction.finishAfterCallWork();
+        agentWork.endAfterCallWork(interaction.tenantId(), interaction.agentId(), interaction.channel(),
+                queue.acwNextState(), queue.acwNextReason());
+    }
+
+    /** Offers an interaction that found no agent when it arrived (everyone busy, or every candidate locked). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void offerWaiting(UUID interactionId) {
+        if (candidates.claim(interactionId, Due.STILL_WAITING)) {
+            engine.offer(repository.claimed(interactionId), InteractionService.now())
+                    .ifPresent(offer -> events.fire(List.of(offer)));
+        }
     }
 }

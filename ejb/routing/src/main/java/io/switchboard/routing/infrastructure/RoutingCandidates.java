@@ -97,31 +97,39 @@ public class RoutingCandidates {
         return next.stream().findFirst();
     }
 
-    /** Interactions waiting longer than a moment, oldest first, claimed with SKIP LOCKED (for the sweeper). */
-    @SuppressWarnings("unchecked")
-    public List<UUID> claimWaiting(int limit) {
-        return em.createNativeQuery("""
-                        select id from interaction where state = 'QUEUED'
-                          and queued_since < now() - interval '1 second'
-                         order by queued_since limit :limit for update skip locked""", UUID.class)
-                .setParameter("limit", limit).getResultList();
+    /** Kinds of deadline work the sweeper does, each a condition on an interaction row. */
+    public enum Due {
+        EXPIRED_OFFER("state = 'OFFERED' and offer_deadline <= now()", "offer_deadline"),
+        AFTER_CALL_WORK_OVER("acw_running and acw_deadline <= now()", "acw_deadline"),
+        /** Waiting, and some member of its queue is Ready on its channel (so a retry can succeed). */
+        STILL_WAITING("""
+                state = 'QUEUED' and queued_since < now() - interval '1 second'
+                and exists (select 1 from queue_member qm
+                              join agent a on a.id = qm.agent_id and not a.do_not_disturb
+                              join channel_session cs on cs.agent_id = qm.agent_id and cs.state = 'READY'
+                             where qm.queue_id = interaction.queue_id and cs.channel = interaction.channel)""",
+                "queued_since");
+
+        private final String condition;
+        private final String order;
+
+        Due(String condition, String order) {
+            this.condition = condition;
+            this.order = order;
+        }
     }
 
-    /** Calls whose After-Call-Work deadline has passed, claimed with SKIP LOCKED. */
+    /** Interactions with that kind of work due, oldest first; nothing is locked. */
     @SuppressWarnings("unchecked")
-    public List<UUID> claimDueAfterCallWork(int limit) {
-        return em.createNativeQuery("""
-                        select id from interaction where acw_running and acw_deadline <= now()
-                         order by acw_deadline limit :limit for update skip locked""", UUID.class)
-                .setParameter("limit", limit).getResultList();
+    public List<UUID> due(Due due, int limit) {
+        return em.createNativeQuery("select id from interaction where " + due.condition + " order by " + due.order
+                + " limit :limit", UUID.class).setParameter("limit", limit).getResultList();
     }
 
-    /** Offers whose RONA deadline has passed, claimed with SKIP LOCKED. */
-    @SuppressWarnings("unchecked")
-    public List<UUID> claimExpiredOffers(int limit) {
-        return em.createNativeQuery("""
-                        select id from interaction where state = 'OFFERED' and offer_deadline <= now()
-                         order by offer_deadline limit :limit for update skip locked""", UUID.class)
-                .setParameter("limit", limit).getResultList();
+    /** Claims one interaction if the work is still due and no one else holds it (SKIP LOCKED). */
+    public boolean claim(UUID interactionId, Due due) {
+        return !em.createNativeQuery("select id from interaction where id = :id and " + due.condition
+                        + " for update skip locked", UUID.class)
+                .setParameter("id", interactionId).getResultList().isEmpty();
     }
 }

@@ -1,12 +1,15 @@
 package io.switchboard.routing.infrastructure;
 
 import io.switchboard.routing.application.RoutingMaintenance;
+import io.switchboard.routing.infrastructure.RoutingCandidates.Due;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,15 +30,12 @@ public class RoutingSweeper {
     RoutingMaintenance maintenance;
 
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
         try {
-            while (maintenance.takeBackExpiredOffers() > 0) {
-                // more may be overdue
-            }
-            while (maintenance.finishDueAfterCallWork() > 0) {
-                // more may be due
-            }
-            maintenance.offerWaiting();
+            maintenance.due(Due.EXPIRED_OFFER).forEach(maintenance::takeBackExpiredOffer);
+            maintenance.due(Due.AFTER_CALL_WORK_OVER).forEach(maintenance::finishAfterCallWork);
+            maintenance.due(Due.STILL_WAITING).forEach(maintenance::offerWaiting);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Routing sweep failed; it runs again in a second", e);
         }
