@@ -23,6 +23,7 @@ import static io.switchboard.api.routing.InteractionState.ABANDONED;
 import static io.switchboard.api.routing.InteractionState.ACTIVE;
 import static io.switchboard.api.routing.InteractionState.DONE;
 import static io.switchboard.api.routing.InteractionState.OFFERED;
+import static io.switchboard.api.routing.InteractionState.PARKED;
 import static io.switchboard.api.routing.InteractionState.QUEUED;
 import static io.switchboard.api.routing.InteractionState.WRAP_UP;
 
@@ -85,6 +86,14 @@ public class Interaction {
 
     @Column(name = "acw_running", nullable = false)
     private boolean acwRunning;
+
+    /** The personal workbin it is parked in, or null. */
+    @Column(name = "workbin_agent_id")
+    private UUID workbinAgentId;
+
+    /** The team workbin (of a queue) it is parked in, or null. */
+    @Column(name = "workbin_queue_id")
+    private UUID workbinQueueId;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
@@ -201,6 +210,50 @@ public class Interaction {
         this.wrapUpCode = code == null || code.isBlank() ? null : code;
         finishAfterCallWork();
         return moveTo(DONE, now);
+    }
+
+    /**
+     * IX8: the agent parks an active email or workitem in a workbin — an agent's personal one or a queue's team one;
+     * it then holds no agent and takes no capacity.
+     */
+    public InteractionEvent park(UUID agent, Workbin workbin, Instant now) {
+        requireHandledBy(agent, ACTIVE, "park");
+        if (channel != Channel.EMAIL && channel != Channel.WORKITEM) {
+            throw new InvalidRequestException("not-parkable", "Only emails and workitems go to workbins; this is "
+                    + channel + ".");
+        }
+        putIn(workbin);
+        this.agentId = null;
+        return moveTo(PARKED, now);
+    }
+
+    /** From one workbin to another (another agent's, or a team's). */
+    public void moveTo(Workbin workbin) {
+        require(PARKED, "move between workbins");
+        putIn(workbin);
+    }
+
+    /** An agent takes a parked interaction back into their hands. */
+    public InteractionEvent pickUp(UUID agent, Instant now) {
+        require(PARKED, "be picked up");
+        this.workbinAgentId = null;
+        this.workbinQueueId = null;
+        this.agentId = agent;
+        return moveTo(ACTIVE, now);
+    }
+
+    /** The workbin it is parked in, if it is parked. */
+    public java.util.Optional<Workbin> workbin() {
+        if (state != PARKED) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(workbinAgentId != null ? Workbin.personal(workbinAgentId)
+                : Workbin.team(workbinQueueId));
+    }
+
+    private void putIn(Workbin workbin) {
+        this.workbinAgentId = workbin.agentId();
+        this.workbinQueueId = workbin.queueId();
     }
 
     /** The customer left before anyone took the interaction. */

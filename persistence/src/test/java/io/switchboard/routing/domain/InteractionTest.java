@@ -158,6 +158,28 @@ class InteractionTest {
     }
 
     @Test
+    void anActiveEmailIsParkedPickedUpAndMovedButAChatCannotBeParked() {
+        Interaction email = new Interaction(TENANT, optional, Channel.EMAIL, "k", "rita@example.com", "{}", T0);
+        email.offerTo(ana, at(20), at(0));
+        email.accept(ana, at(1));
+        assertEquals(io.switchboard.api.routing.InteractionState.PARKED,
+                email.park(ana, Workbin.personal(ana), at(2)).to());
+        assertNull(email.agentId(), "a parked email holds no agent");
+        assertEquals(Workbin.personal(ana), email.workbin().orElseThrow());
+        email.moveTo(Workbin.team(optional.id()));
+        assertEquals(Workbin.team(optional.id()), email.workbin().orElseThrow());
+        assertEquals(ACTIVE, email.pickUp(bob, at(3)).to());
+        assertEquals(bob, email.agentId());
+        assertTrue(email.workbin().isEmpty());
+
+        Interaction chat = chat(optional);
+        chat.offerTo(ana, at(20), at(0));
+        chat.accept(ana, at(1));
+        assertEquals("not-parkable", assertThrows(InvalidRequestException.class,
+                () -> chat.park(ana, Workbin.personal(ana), at(2))).code());
+    }
+
+    @Test
     void queueAndProfileRulesAreChecked() {
         assertThrows(InvalidRequestException.class, () -> new RoutingQueue(TENANT, "Q", 0, 0, false, List.of()));
         assertThrows(InvalidRequestException.class, () -> new RoutingQueue(TENANT, "Q", 0, 20, true, List.of()));

@@ -46,13 +46,16 @@ public class InteractionService {
     @Inject
     InteractionEventsFired events;
 
+    @Inject
+    InteractionViews views;
+
     @EJB
     AgentWork agentWork;
 
     public Created create(UUID tenantId, NewInteraction request) {
         var existing = repository.byIdempotencyKey(tenantId, request.idempotencyKey());
         if (existing.isPresent()) {
-            return new Created(view(existing.get()), false);
+            return new Created(views.of(existing.get()), false);
         }
         if (request.content() == null || request.content().isBlank()) {
             throw new InvalidRequestException("content-missing", "An interaction needs its channel's content.");
@@ -74,7 +77,7 @@ public class InteractionService {
         fired.add(interaction.queuedEvent());
         engine.offer(interaction, now).ifPresent(fired::add);
         events.fire(fired);
-        return new Created(view(interaction), true);
+        return new Created(views.of(interaction), true);
     }
 
     public InteractionView accept(UUID tenantId, UUID agentId, UUID interactionId) {
@@ -82,7 +85,7 @@ public class InteractionService {
         InteractionEvent accepted = interaction.accept(agentId, now());
         agentWork.startWork(tenantId, agentId, interaction.channel());
         events.fire(List.of(accepted));
-        return view(interaction);
+        return views.of(interaction);
     }
 
     public InteractionView reject(UUID tenantId, UUID agentId, UUID interactionId) {
@@ -92,7 +95,7 @@ public class InteractionService {
         fired.add(interaction.reject(agentId, now));
         engine.offer(interaction, now).ifPresent(fired::add);
         events.fire(fired);
-        return view(interaction);
+        return views.of(interaction);
     }
 
     public InteractionView end(UUID tenantId, UUID agentId, UUID interactionId) {
@@ -103,7 +106,7 @@ public class InteractionService {
             agentWork.startAfterCallWork(tenantId, agentId, interaction.channel());
         }
         events.fire(List.of(ended));
-        return view(interaction);
+        return views.of(interaction);
     }
 
     public InteractionView markDone(UUID tenantId, UUID agentId, UUID interactionId, String wrapUpCode) {
@@ -120,19 +123,19 @@ public class InteractionService {
         }
         fired.addAll(engine.fill(tenantId, agentId, now));
         events.fire(fired);
-        return view(interaction);
+        return views.of(interaction);
     }
 
     public InteractionView extendAfterCallWork(UUID tenantId, UUID agentId, UUID interactionId, int seconds) {
         Interaction interaction = repository.lockInteraction(tenantId, interactionId);
         interaction.extendAfterCallWork(agentId, seconds, now());
-        return view(interaction);
+        return views.of(interaction);
     }
 
     public InteractionView abandon(UUID tenantId, UUID interactionId) {
         Interaction interaction = repository.lockInteraction(tenantId, interactionId);
         events.fire(List.of(interaction.abandon(now())));
-        return view(interaction);
+        return views.of(interaction);
     }
 
     /** The agent became Ready (or has room again): offer them what is waiting. */
@@ -141,7 +144,7 @@ public class InteractionService {
     }
 
     public InteractionView byIdempotencyKey(UUID tenantId, String key) {
-        return repository.byIdempotencyKey(tenantId, key).map(this::view).orElseThrow(() ->
+        return repository.byIdempotencyKey(tenantId, key).map(views::of).orElseThrow(() ->
                 new io.switchboard.api.error.NotFoundException("interaction-not-found",
                         "No interaction with idempotency key '" + key + "'."));
     }
@@ -154,17 +157,11 @@ public class InteractionService {
     }
 
     public InteractionView get(UUID tenantId, UUID interactionId) {
-        return view(repository.interaction(tenantId, interactionId));
+        return views.of(repository.interaction(tenantId, interactionId));
     }
 
     public List<InteractionView> currentOf(UUID tenantId, UUID agentId) {
-        return repository.currentOf(tenantId, agentId).stream().map(this::view).toList();
-    }
-
-    InteractionView view(Interaction i) {
-        return new InteractionView(i.id(), i.channel(), i.queueId(), repository.queueOf(i).name(), i.state(),
-                i.agentId(), i.customerAddress(), i.content(), i.queuedSince(), i.offerDeadline(), i.wrapUpCode(),
-                i.afterCallWorkRunning(), i.afterCallWorkDeadline());
+        return repository.currentOf(tenantId, agentId).stream().map(views::of).toList();
     }
 
     static Instant now() {

@@ -59,6 +59,25 @@ public class RoutingCandidates {
                 .setParameter("agent", agentId).getResultList();
     }
 
+    /** With the agent's row locked: logged in on the channel (any state) and below capacity — to pick up work. */
+    public boolean canHold(UUID agentId, Channel channel) {
+        em.flush();
+        return !em.createNativeQuery("""
+                        select a.id from agent a
+                          join channel_session cs on cs.agent_id = a.id and cs.channel = :channel
+                                                 and cs.state <> 'LOGGED_OUT'
+                         where a.id = :agent and """ + HAS_CAPACITY.formatted(":channel"), UUID.class)
+                .setParameter("agent", agentId).setParameter("channel", channel.name())
+                .getResultList().isEmpty();
+    }
+
+    /** Whether the agent serves the queue (may use its team workbin). */
+    public boolean isMember(UUID agentId, UUID queueId) {
+        return !em.createNativeQuery("select agent_id from queue_member where agent_id = :agent and queue_id = :queue",
+                        UUID.class)
+                .setParameter("agent", agentId).setParameter("queue", queueId).getResultList().isEmpty();
+    }
+
     /** With the agent's row locked: Ready on the channel, not DND, and below capacity. */
     public boolean canTake(UUID agentId, Channel channel) {
         em.flush();

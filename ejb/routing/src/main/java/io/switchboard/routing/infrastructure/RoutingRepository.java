@@ -63,6 +63,21 @@ public class RoutingRepository {
                 .setParameter("code", code).getResultStream().findFirst().map(UUID.class::cast);
     }
 
+    public List<Interaction> inWorkbin(UUID tenantId, io.switchboard.routing.domain.Workbin workbin) {
+        return em.createQuery("select i from Interaction i where i.tenantId = :tenant "
+                        + "and i.state = io.switchboard.api.routing.InteractionState.PARKED and "
+                        + (workbin.isPersonal() ? "i.workbinAgentId = :owner" : "i.workbinQueueId = :owner")
+                        + " order by i.queuedSince", Interaction.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("owner", workbin.isPersonal() ? workbin.agentId() : workbin.queueId())
+                .getResultList();
+    }
+
+    public boolean agentExists(UUID tenantId, UUID agentId) {
+        return !em.createNativeQuery("select id from agent where id = :agent and tenant_id = :tenant", UUID.class)
+                .setParameter("agent", agentId).setParameter("tenant", tenantId).getResultList().isEmpty();
+    }
+
     public RoutingQueue queue(UUID tenantId, UUID queueId) {
         RoutingQueue queue = em.find(RoutingQueue.class, queueId);
         if (queue == null || !queue.tenantId().equals(tenantId)) {

@@ -3,6 +3,7 @@ package io.switchboard.interfaces.rest.routing;
 import io.switchboard.api.routing.InteractionView;
 import io.switchboard.interfaces.security.Caller;
 import io.switchboard.routing.application.InteractionService;
+import io.switchboard.routing.application.WorkbinService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -33,8 +34,24 @@ public class InteractionResource {
     public record Extension(@jakarta.validation.constraints.NotNull Integer seconds) {
     }
 
+    /** {@code personal} or {@code team} (the workbin of the interaction's queue). */
+    public record Park(@jakarta.validation.constraints.NotBlank
+                       @jakarta.validation.constraints.Pattern(regexp = "personal|team") String workbin) {
+    }
+
+    /** Another agent's personal workbin, or a queue's team workbin: exactly one of the two. */
+    public record Move(UUID agentId, UUID queueId) {
+        @jakarta.validation.constraints.AssertTrue(message = "name exactly one of agentId and queueId")
+        public boolean isOneTarget() {
+            return (agentId == null) != (queueId == null);
+        }
+    }
+
     @EJB
     InteractionService interactions;
+
+    @EJB
+    WorkbinService workbins;
 
     @Inject
     Caller caller;
@@ -67,6 +84,24 @@ public class InteractionResource {
     public InteractionView extendAfterCallWork(@PathParam("id") UUID id,
                                                @jakarta.validation.constraints.NotNull @Valid Extension body) {
         return interactions.extendAfterCallWork(caller.tenantId(), caller.agentId(), id, body.seconds());
+    }
+
+    @POST
+    @Path("/{id}/park")
+    public InteractionView park(@PathParam("id") UUID id, @jakarta.validation.constraints.NotNull @Valid Park body) {
+        return workbins.park(caller.tenantId(), caller.agentId(), id, body.workbin().equals("team"));
+    }
+
+    @POST
+    @Path("/{id}/pick-up")
+    public InteractionView pickUp(@PathParam("id") UUID id) {
+        return workbins.pickUp(caller.tenantId(), caller.agentId(), id);
+    }
+
+    @POST
+    @Path("/{id}/move")
+    public InteractionView move(@PathParam("id") UUID id, @jakarta.validation.constraints.NotNull @Valid Move body) {
+        return workbins.move(caller.tenantId(), caller.agentId(), id, body.agentId(), body.queueId());
     }
 
     @POST

@@ -1,0 +1,21 @@
+package io.switchboard.routing.application;
+
+import io.switchboard.api.routing.InteractionView;
+import io.switchboard.routing.domain.Interaction;
+import io.switchboard.routing.infrastructure.RoutingRepository;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+/** Turns interactions into the views the API returns; entities never leave the EJB layer. */
+@Dependent
+public class InteractionViews {
+
+    @Inject
+    RoutingRepository repository;
+
+    public InteractionView of(Interaction i) {
+        return new InteractionView(i.id(), i.channel(), i.queueId(), repository.queueOf(i).name(), i.state(),
+                i.agentId(), i.customerAddress(), i.content(), i.queuedSince(), i.offerDeadline(), i.wrapUpCode(),
+                i.afterCallWorkRunning(), i.afterCallWorkDeadline());
+    }
+}

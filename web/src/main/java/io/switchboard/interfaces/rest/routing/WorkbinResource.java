@@ -1,0 +1,41 @@
+package io.switchboard.interfaces.rest.routing;
+
+import io.switchboard.api.routing.InteractionView;
+import io.switchboard.interfaces.security.Caller;
+import io.switchboard.routing.application.WorkbinService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+import java.util.UUID;
+
+/** What is parked in the agent's personal workbin and in the team workbins of their queues (IX8). */
+@Path("/workbins")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Caller.AGENT, Caller.SUPERVISOR})
+public class WorkbinResource {
+
+    @EJB
+    WorkbinService workbins;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("/personal")
+    public List<InteractionView> personal() {
+        return workbins.personal(caller.tenantId(), caller.agentId());
+    }
+
+    @GET
+    @Path("/teams/{queueId}")
+    public List<InteractionView> team(@PathParam("queueId") UUID queueId) {
+        return workbins.team(caller.tenantId(), caller.agentId(), queueId);
+    }
+}
