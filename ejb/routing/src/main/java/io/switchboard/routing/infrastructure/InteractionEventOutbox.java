@@ -3,13 +3,13 @@ package io.switchboard.routing.infrastructure;
 import io.switchboard.api.json.EventJson;
 import io.switchboard.api.routing.InteractionEvent;
 import io.switchboard.api.routing.InteractionEvents;
-import io.switchboard.persistence.outbox.OutboxMessage;
+import io.switchboard.persistence.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.spi.JsonProvider;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /** Writes every interaction event to the outbox in the transaction that fired it (topic for back office). */
 @ApplicationScoped
@@ -17,28 +17,21 @@ public class InteractionEventOutbox {
 
     static final String TOPIC = "java:/jms/topic/SwitchboardInteractionEvents";
 
-    @PersistenceContext(unitName = "switchboard")
-    EntityManager em;
+    @Inject
+    Outbox outbox;
 
     @Inject
     EventJson json;
 
-    private final JsonProvider jsonp = JsonProvider.provider();
-
     void record(@Observes InteractionEvents fired) {
-        fired.events().forEach(this::record);
-    }
-
-    private void record(InteractionEvent event) {
-        var properties = jsonp.createObjectBuilder()
-                .add("eventId", event.eventId().toString())
-                .add("tenantId", event.tenantId().toString())
-                .add("interactionId", event.interactionId().toString())
-                .add("state", event.to().name());
-        if (event.agentId() != null) {
-            properties.add("agentId", event.agentId().toString());
+        for (InteractionEvent event : fired.events()) {
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("eventId", event.eventId());
+            properties.put("tenantId", event.tenantId());
+            properties.put("interactionId", event.interactionId());
+            properties.put("state", event.to());
+            properties.put("agentId", event.agentId());
+            outbox.add(event.eventId(), TOPIC, json.toJson(event), properties, event.occurredAt());
         }
-        em.persist(new OutboxMessage(event.eventId(), TOPIC, json.toJson(event), properties.build().toString(),
-                event.occurredAt()));
     }
 }
