@@ -60,6 +60,10 @@ public class Interaction {
     @Column(name = "customer_address", nullable = false)
     private String customerAddress;
 
+    /** The customer (contact) the address belongs to. */
+    @Column(name = "customer_id")
+    private UUID customerId;
+
     /** The channel's content as JSON (transcript, subject and body, call data, ...). */
     @Column(nullable = false)
     private String content;
@@ -116,6 +120,15 @@ public class Interaction {
         this.content = Objects.requireNonNull(content);
         this.queuedSince = now;
         this.updatedAt = now;
+    }
+
+    /** Links the interaction to the customer its address belongs to. */
+    public void belongsTo(UUID customer) {
+        this.customerId = Objects.requireNonNull(customer);
+    }
+
+    public UUID customerId() {
+        return customerId;
     }
 
     /** The event announcing that the interaction entered its queue. */

@@ -10,7 +10,8 @@ import java.util.UUID;
  * {@code afterCallWork} tells whether the call's ACW is running; its deadline is null when it runs until Done.
  */
 public record InteractionView(UUID interactionId, Channel channel, UUID queueId, String queueName,
-                              InteractionState state, UUID agentId, String customerAddress, String content,
+                              InteractionState state, UUID agentId, UUID customerId, String customerAddress,
+                              String content,
                               Instant queuedSince, Instant offerDeadline, String wrapUpCode,
                               boolean afterCallWork, Instant afterCallWorkDeadline) {
 }

@@ -6,9 +6,11 @@ import io.switchboard.api.error.ConflictException;
 import io.switchboard.api.error.InvalidRequestException;
 import io.switchboard.api.routing.InteractionEvent;
 import io.switchboard.api.routing.InteractionView;
+import io.switchboard.routing.domain.CustomerAddress;
 import io.switchboard.routing.domain.EntryPoint;
 import io.switchboard.routing.domain.Interaction;
 import io.switchboard.routing.domain.RoutingQueue;
+import io.switchboard.routing.infrastructure.Customers;
 import io.switchboard.routing.infrastructure.RoutingRepository;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -49,6 +51,9 @@ public class InteractionService {
     @Inject
     InteractionViews views;
 
+    @Inject
+    Customers customers;
+
     @EJB
     AgentWork agentWork;
 
@@ -63,8 +68,10 @@ public class InteractionService {
         EntryPoint entryPoint = repository.entryPoint(tenantId, request.channel(), request.entryPoint());
         RoutingQueue queue = repository.queue(tenantId, entryPoint.queueId());
         Instant now = now();
+        CustomerAddress customerAddress = CustomerAddress.onChannel(request.channel(), request.customerAddress());
         Interaction interaction = new Interaction(tenantId, queue, request.channel(), request.idempotencyKey(),
-                request.customerAddress(), request.content(), now);
+                customerAddress.address(), request.content(), now);
+        interaction.belongsTo(customers.matchOrCreate(tenantId, customerAddress));
         repository.add(interaction);
         try {
             repository.flush();

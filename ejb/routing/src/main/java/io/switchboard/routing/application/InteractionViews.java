@@ -15,7 +15,7 @@ public class InteractionViews {
 
     public InteractionView of(Interaction i) {
         return new InteractionView(i.id(), i.channel(), i.queueId(), repository.queueOf(i).name(), i.state(),
-                i.agentId(), i.customerAddress(), i.content(), i.queuedSince(), i.offerDeadline(), i.wrapUpCode(),
+                i.agentId(), i.customerId(), i.customerAddress(), i.content(), i.queuedSince(), i.offerDeadline(), i.wrapUpCode(),
                 i.afterCallWorkRunning(), i.afterCallWorkDeadline());
     }
 }

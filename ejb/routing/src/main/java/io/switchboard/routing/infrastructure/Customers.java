@@ -1,0 +1,90 @@
+package io.switchboard.routing.infrastructure;
+
+import io.switchboard.api.error.ConflictException;
+import io.switchboard.api.error.NotFoundException;
+import io.switchboard.api.routing.CustomerView;
+import io.switchboard.routing.domain.CustomerAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Customers matched by address. An address belongs to one customer, enforced by the primary key of
+ * {@code customer_address}: two interactions from a new address arriving at once create one customer, not two.
+ */
+@ApplicationScoped
+public class Customers {
+
+    @PersistenceContext(unitName = "switchboard")
+    EntityManager em;
+
+    /** The customer this address belongs to, created with it when it belongs to no one yet. */
+    public UUID matchOrCreate(UUID tenantId, CustomerAddress address) {
+        Optional<UUID> known = owner(tenantId, address);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        UUID customer = UUID.randomUUID();
+        em.createNativeQuery("insert into customer (id, tenant_id, created_at) values (:id, :tenant, :now)")
+                .setParameter("id", customer).setParameter("tenant", tenantId).setParameter("now", Instant.now())
+                .executeUpdate();
+        if (insertAddress(tenantId, customer, address) == 1) {
+            return customer;
+        }
+        // Another transaction claimed the address first (the insert waited for it): use its customer.
+        em.createNativeQuery("delete from customer where id = :id").setParameter("id", customer).executeUpdate();
+        return owner(tenantId, address).orElseThrow();
+    }
+
+    /** Adds a phone number, email address or handle the company knows for the customer. */
+    public void addAddress(UUID tenantId, UUID customerId, CustomerAddress address) {
+        requireExists(tenantId, customerId);
+        insertAddress(tenantId, customerId, address);
+        if (!owner(tenantId, address).orElseThrow().equals(customerId)) {
+            throw new ConflictException("address-of-another-customer",
+                    address.address() + " already belongs to another customer.");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public CustomerView view(UUID tenantId, UUID customerId) {
+        requireExists(tenantId, customerId);
+        List<Object[]> addresses = em.createNativeQuery("select kind, address from customer_address "
+                        + "where customer_id = :id order by kind, address")
+                .setParameter("id", customerId).getResultList();
+        List<UUID> interactions = em.createNativeQuery("select id from interaction where customer_id = :id "
+                        + "order by queued_since", UUID.class).setParameter("id", customerId).getResultList();
+        return new CustomerView(customerId, ofKind(addresses, "PHONE"), ofKind(addresses, "EMAIL"),
+                ofKind(addresses, "SOCIAL"), interactions);
+    }
+
+    private static List<String> ofKind(List<Object[]> addresses, String kind) {
+        return addresses.stream().filter(a -> kind.equals(a[0])).map(a -> (String) a[1]).toList();
+    }
+
+    private int insertAddress(UUID tenantId, UUID customerId, CustomerAddress address) {
+        return em.createNativeQuery("insert into customer_address (tenant_id, kind, address, customer_id) "
+                        + "values (:tenant, :kind, :address, :customer) on conflict do nothing")
+                .setParameter("tenant", tenantId).setParameter("kind", address.kind().name())
+                .setParameter("address", address.address()).setParameter("customer", customerId).executeUpdate();
+    }
+
+    private Optional<UUID> owner(UUID tenantId, CustomerAddress address) {
+        return em.createNativeQuery("select customer_id from customer_address "
+                        + "where tenant_id = :tenant and kind = :kind and address = :address", UUID.class)
+                .setParameter("tenant", tenantId).setParameter("kind", address.kind().name())
+                .setParameter("address", address.address()).getResultStream().findFirst().map(UUID.class::cast);
+    }
+
+    private void requireExists(UUID tenantId, UUID customerId) {
+        if (em.createNativeQuery("select id from customer where id = :id and tenant_id = :tenant", UUID.class)
+                .setParameter("id", customerId).setParameter("tenant", tenantId).getResultList().isEmpty()) {
+            throw new NotFoundException("customer-not-found", "No customer " + customerId + ".");
+        }
+    }
+}
