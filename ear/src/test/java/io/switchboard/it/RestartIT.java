@@ -1,0 +1,147 @@
+package io.switchboard.it;
+
+import io.switchboard.it.Fixtures.TestAgent;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static io.switchboard.it.Api.channels;
+import static io.switchboard.it.Fixtures.channel;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Deadlines survive a server restart: an offer whose RONA deadline and an After-Call-Work whose end pass while
+ * the server is reloading (every service, timer and in-memory structure stopped and started again; the JVM stays)
+ * fire right after it is up, and an offer deadline still in the future then fires on time.
+ */
+class RestartIT extends ServerTest {
+
+    @ArquillianResource
+    ManagementClient management;
+
+    @Test
+    void offerDeadlinesThatPassedDuringARestartFireAfterItAndFutureOnesStillFire() throws Exception {
+        String admin = fixtures.adminToken();
+        String shortQueue = queue(admin, 4);
+        String longQueue = queue(admin, 25);
+        String shortAddress = entryPoint(admin, shortQueue);
+        String longAddress = entryPoint(admin, longQueue);
+        TestAgent ana = fixtures.agent("chat");
+        TestAgent bob = fixtures.agent("chat");
+        members(admin, shortQueue, ana);
+        members(admin, longQueue, bob);
+        for (TestAgent agent : new TestAgent[] {ana, bob}) {
+            api.post(agent.path() + "/channels/login", agent.token(), channels("chat"));
+            api.post(agent.path() + "/channels/ready", agent.token(), channels("chat"));
+        }
+        String integration = fixtures.integrationToken();
+        String overdue = create(integration, shortAddress);
+        String future = create(integration, longAddress);
+        Instant futureDeadline = Instant.parse(api.get("/api/integration/interactions/" + future, integration).json()
+                .getString("offerDeadline"));
+        TestAgent carl = agentInAfterCallWork(admin, integration);
+
+        management.getControllerClient().execute(Operations.createOperation("reload"));
+        awaitReady();
+
+        JsonObject taken = awaitState(integration, overdue, "QUEUED", Duration.ofSeconds(20));
+        assertEquals("QUEUED", taken.getString("state"), "the overdue offer was taken back after the restart");
+        assertEquals("RONA", channel(api.get("/api/agents/me", ana.token()).json(), "chat").getString("state"));
+        Instant acwDeadline = Instant.now().plusSeconds(20);
+        while (!voiceStateOf(carl).equals("READY") && Instant.now().isBefore(acwDeadline)) {
+            Thread.onSpinWait();
+        }
+        assertEquals("READY", voiceStateOf(carl), "the After-Call-Work that ended during the restart ended after it");
+
+        assertEquals("OFFERED", api.get("/api/integration/interactions/" + future, integration).json()
+                .getString("state"), "a future deadline does not fire early");
+        JsonObject later = awaitState(integration, future, "QUEUED",
+                Duration.between(Instant.now(), futureDeadline).plusSeconds(15));
+        assertEquals("QUEUED", later.getString("state"), "the future deadline still fired");
+        assertTrue(!Instant.now().isBefore(futureDeadline));
+    }
+
+    /** An agent whose call ended into 4 s of After-Call-Work, then Ready. */
+    private TestAgent agentInAfterCallWork(String admin, String integration) {
+        String calls = api.post("/api/admin/routing/queues", admin, "{\"name\":\"restart-calls-" + UUID.randomUUID()
+                + "\",\"acwSeconds\":4,\"acwNextState\":\"READY\"}").json().getString("id");
+        String number = "+55114" + (1_000_000 + (int) (Math.random() * 8_999_999));
+        api.post("/api/admin/routing/entry-points", admin, Json.createObjectBuilder().add("channel", "voice")
+                .add("address", number).add("queueId", calls).build().toString());
+        TestAgent carl = fixtures.agent("voice");
+        members(admin, calls, carl);
+        api.post(carl.path() + "/channels/login", carl.token(), channels("voice"));
+        api.post(carl.path() + "/channels/ready", carl.token(), channels("voice"));
+        String call = api.post("/api/integration/interactions", integration, Json.createObjectBuilder()
+                .add("channel", "voice").add("entryPoint", number).add("customerAddress", "+5511977776666")
+                .add("content", Json.createObjectBuilder().add("callId", UUID.randomUUID().toString()))
+                .add("idempotencyKey", UUID.randomUUID().toString()).build().toString()).json()
+                .getString("interactionId");
+        api.post("/api/interactions/" + call + "/accept", carl.token(), null);
+        api.post("/api/interactions/" + call + "/end", carl.token(), null);
+        assertEquals("AFTER_CALL_WORK", voiceStateOf(carl));
+        return carl;
+    }
+
+    private String voiceStateOf(TestAgent agent) {
+        return channel(api.get("/api/agents/me", agent.token()).json(), "voice").getString("state");
+    }
+
+    private void awaitReady() {
+        Api managementApi = new Api("http://127.0.0.1:9990");
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (managementApi.get("/health/ready", null).status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException stillReloading) {
+                // the management interface is restarting too
+            }
+        }
+        throw new AssertionError("server not ready after reload");
+    }
+
+    private JsonObject awaitState(String token, String id, String state, Duration wait) {
+        Instant deadline = Instant.now().plus(wait);
+        JsonObject interaction;
+        do {
+            interaction = api.get("/api/integration/interactions/" + id, token).json();
+        } while (!interaction.getString("state").equals(state) && Instant.now().isBefore(deadline));
+        return interaction;
+    }
+
+    private String queue(String admin, int ronaSeconds) {
+        return api.post("/api/admin/routing/queues", admin, "{\"name\":\"restart-" + UUID.randomUUID()
+                + "\",\"ronaTimeoutSeconds\":" + ronaSeconds + "}").json().getString("id");
+    }
+
+    private String entryPoint(String admin, String queue) {
+        String address = "restart-" + UUID.randomUUID();
+        api.post("/api/admin/routing/entry-points", admin, Json.createObjectBuilder().add("channel", "chat")
+                .add("address", address).add("queueId", queue).build().toString());
+        return address;
+    }
+
+    private void members(String admin, String queue, TestAgent agent) {
+        api.put("/api/admin/routing/queues/" + queue + "/members", admin, Json.createObjectBuilder()
+                .add("agentIds", Json.createArrayBuilder().add(agent.id())).build().toString());
+    }
+
+    private String create(String integration, String address) {
+        JsonObject created = api.post("/api/integration/interactions", integration, Json.createObjectBuilder()
+                .add("channel", "chat").add("entryPoint", address).add("customerAddress", "r@example.com")
+                .add("content", Json.createObjectBuilder().add("customerName", "R"))
+                .add("idempotencyKey", UUID.randomUUID().toString()).build().toString()).json();
+        assertEquals("OFFERED", created.getString("state"));
+        return created.getString("interactionId");
+    }
+}
