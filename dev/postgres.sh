@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Makes PostgreSQL reachable on 127.0.0.1:5432 as postgres/postgres and creates the named database if missing.
-# Installs PostgreSQL from Debian's packages when it is not there. Usage: dev/postgres.sh DATABASE
+# Makes PostgreSQL reachable on 127.0.0.1:5432 as postgres/postgres and creates the named database if missing
+# (with --fresh: drops it first, so a test run never sees what an earlier run left).
+# Installs PostgreSQL from Debian's packages when it is not there. Usage: dev/postgres.sh DATABASE [--fresh]
 set -euo pipefail
 db="${1:?database name}"
+fresh="${2:-}"
 host="${SWITCHBOARD_DB_HOST:-127.0.0.1}"
 export PGPASSWORD="${SWITCHBOARD_DB_PASSWORD:-postgres}"
 pg_user="${SWITCHBOARD_DB_USER:-postgres}"
@@ -28,6 +30,9 @@ if ! psql -h "$host" -U "$pg_user" -d postgres -Atqc 'select 1' >/dev/null 2>&1;
   as_root runuser -u postgres -- psql -qc "ALTER ROLE postgres PASSWORD '${PGPASSWORD}'"
 fi
 
+if [ "$fresh" = "--fresh" ]; then
+  psql -h "$host" -U "$pg_user" -d postgres -qc "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"
+fi
 if [ "$(psql -h "$host" -U "$pg_user" -d postgres -Atqc "select 1 from pg_database where datname = '$db'")" != 1 ]; then
   psql -h "$host" -U "$pg_user" -d postgres -qc "CREATE DATABASE \"$db\""
   echo "Created database $db"
