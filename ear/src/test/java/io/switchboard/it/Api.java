@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
-import jakarta.json.JsonValue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -134,9 +133,5 @@ public final class Api {
             array.add(name);
         }
         return Json.createObjectBuilder().add("channels", array).add("reasonCode", reason).build().toString();
-    }
-
-    static JsonValue nullable(String value) {
-        return value == null ? JsonValue.NULL : Json.createValue(value);
     }
 }

@@ -345,10 +345,6 @@ public class Agent {
         return EnumSet.copyOf(roles);
     }
 
-    public boolean hasRole(Role role) {
-        return roles.contains(role);
-    }
-
     public boolean doNotDisturb() {
         return doNotDisturb;
     }

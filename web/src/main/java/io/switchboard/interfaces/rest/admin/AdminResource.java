@@ -3,7 +3,6 @@ package io.switchboard.interfaces.rest.admin;
 import io.switchboard.agentstate.application.AgentAdministrationService;
 import io.switchboard.agentstate.application.AgentQueryService;
 import io.switchboard.agentstate.application.TenantConfigurationService;
-import io.switchboard.api.Channel;
 import io.switchboard.api.agentstate.AgentStateView;
 import io.switchboard.api.agentstate.ReasonCodeView;
 import io.switchboard.api.agentstate.TenantSettingsView;
@@ -80,7 +79,7 @@ public class AdminResource {
     public Response createAgent(@NotNull @Valid NewAgent body, @jakarta.ws.rs.core.Context UriInfo uri) {
         AgentStateView created = administration.create(caller.tenantId(),
                 new AgentAdministrationService.NewAgent(body.login(), body.displayName(), body.extension(),
-                        body.password(), body.licenceTier(), body.roles(), channels(body.channels())));
+                        body.password(), body.licenceTier(), body.roles(), Requests.parse(body.channels())));
         return Response.created(uri.getBaseUriBuilder().path("agents").path(created.agentId().toString()).build())
                 .entity(created).build();
     }
@@ -88,7 +87,7 @@ public class AdminResource {
     @PUT
     @Path("/agents/{agentId}/channels")
     public AgentStateView assign(@PathParam("agentId") UUID agentId, @NotNull @Valid Assignment body) {
-        return administration.assignChannels(caller.tenantId(), agentId, channels(body.channels()));
+        return administration.assignChannels(caller.tenantId(), agentId, Requests.parse(body.channels()));
     }
 
     @GET
@@ -114,9 +113,5 @@ public class AdminResource {
     @Path("/reason-codes/{code}")
     public ReasonCodeView changeReasonCode(@PathParam("code") String code, @NotNull @Valid ReasonCodeChange body) {
         return configuration.changeReasonCode(caller.tenantId(), code, body.label(), body.active());
-    }
-
-    private static Set<Channel> channels(List<String> names) {
-        return Requests.parse(names);
     }
 }
