@@ -28,7 +28,8 @@ class InteractionCommandsIT extends ServerTest {
         String key = "mail-" + UUID.randomUUID();
         String command = Json.createObjectBuilder().add("tenant", "demo").add("channel", "email")
                 .add("entryPoint", mailbox).add("customerAddress", "pedro@example.com")
-                .add("content", Json.createObjectBuilder().add("subject", "Invoice")
+                .add("content", Json.createObjectBuilder().add("from", "pedro@example.com").add("to", mailbox)
+                        .add("subject", "Invoice")
                         .add("text", "Where is my invoice?")
                         .add("attachments", Json.createArrayBuilder().add(Json.createObjectBuilder()
                                 .add("name", "order.pdf").add("type", "application/pdf").add("size", 48213))))

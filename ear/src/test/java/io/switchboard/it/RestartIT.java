@@ -82,7 +82,7 @@ class RestartIT extends ServerTest {
         api.post(carl.path() + "/channels/ready", carl.token(), channels("voice"));
         String call = api.post("/api/integration/interactions", integration, Json.createObjectBuilder()
                 .add("channel", "voice").add("entryPoint", number).add("customerAddress", "+5511977776666")
-                .add("content", Json.createObjectBuilder().add("callId", UUID.randomUUID().toString()))
+                .add("content", Contents.of("voice"))
                 .add("idempotencyKey", UUID.randomUUID().toString()).build().toString()).json()
                 .getString("interactionId");
         api.post("/api/interactions/" + call + "/accept", carl.token(), null);
@@ -139,7 +139,7 @@ class RestartIT extends ServerTest {
     private String create(String integration, String address) {
         JsonObject created = api.post("/api/integration/interactions", integration, Json.createObjectBuilder()
                 .add("channel", "chat").add("entryPoint", address).add("customerAddress", "r@example.com")
-                .add("content", Json.createObjectBuilder().add("customerName", "R"))
+                .add("content", Contents.of("chat"))
                 .add("idempotencyKey", UUID.randomUUID().toString()).build().toString()).json();
         assertEquals("OFFERED", created.getString("state"));
         return created.getString("interactionId");

@@ -57,8 +57,7 @@ class RoutingIT extends ServerTest {
     private Api.Reply createChat(String key) {
         return api.post("/api/integration/interactions", integration, Json.createObjectBuilder()
                 .add("channel", "chat").add("entryPoint", address).add("customerAddress", "maria@example.com")
-                .add("content", Json.createObjectBuilder().add("customerName", "Maria")
-                        .add("messages", Json.createArrayBuilder().add("Hello, my order is late")))
+                .add("content", Contents.of("chat"))
                 .add("idempotencyKey", key).build().toString());
     }
 
@@ -191,9 +190,9 @@ class RoutingIT extends ServerTest {
                 .isProblem(422, "unknown-entry-point"));
         assertTrue(api.post("/api/integration/interactions", integration, Json.createObjectBuilder()
                 .add("channel", "email").add("entryPoint", address)
-                .add("customerAddress", "x@example.com").add("content", Json.createObjectBuilder().add("a", 1))
+                .add("customerAddress", "x@example.com").add("content", Contents.of("email"))
                 .add("idempotencyKey", "bad-" + UUID.randomUUID()).build().toString())
-                .isProblem(422, "unknown-entry-point"), "a chat entry point takes no email");
+                .isProblem(422, "channel-mismatch"), "a chat entry point takes no email");
         assertTrue(api.post("/api/integration/interactions", integration, "{\"channel\":\"chat\"}")
                 .isProblem(400, "validation-failed"), "content and the rest are required");
     }

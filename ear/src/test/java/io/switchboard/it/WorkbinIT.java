@@ -32,7 +32,8 @@ class WorkbinIT extends ServerTest {
         api.post(ana.path() + "/channels/ready", ana.token(), channels("email"));
         String id = api.post("/api/integration/interactions", fixtures.integrationToken(), Json.createObjectBuilder()
                 .add("channel", "email").add("entryPoint", mailbox).add("customerAddress", "rita@example.com")
-                .add("content", Json.createObjectBuilder().add("subject", "Contract").add("text", "Please check"))
+                .add("content", Json.createObjectBuilder().add("from", "rita@example.com").add("to", mailbox)
+                        .add("subject", "Contract").add("text", "Please check"))
                 .add("idempotencyKey", UUID.randomUUID().toString()).build().toString()).json()
                 .getString("interactionId");
         api.post("/api/interactions/" + id + "/accept", ana.token(), null);

@@ -269,6 +269,27 @@ public class Interaction {
         this.workbinQueueId = workbin.queueId();
     }
 
+    /** The agent handling the chat writes to the customer; the message joins the transcript. */
+    public InteractionEvent sendChatMessage(UUID agent, String text, Instant now) {
+        requireHandledBy(agent, ACTIVE, "send a message");
+        return appendChatMessage("agent", text, now);
+    }
+
+    /** The customer writes in their chat, while it waits or while an agent has it. */
+    public InteractionEvent receiveChatMessage(String text, Instant now) {
+        if (state == DONE || state == ABANDONED || state == WRAP_UP) {
+            throw new IllegalTransitionException("chat-closed", "Chat " + id + " is " + state
+                    + "; it takes no more messages.");
+        }
+        return appendChatMessage("customer", text, now);
+    }
+
+    private InteractionEvent appendChatMessage(String from, String text, Instant now) {
+        this.content = InteractionContent.stored(channel, content).withChatMessage(from, text, now).json();
+        this.updatedAt = now;
+        return event(state, now);
+    }
+
     /** The customer left before anyone took the interaction. */
     public InteractionEvent abandon(Instant now) {
         require(QUEUED, "be abandoned");

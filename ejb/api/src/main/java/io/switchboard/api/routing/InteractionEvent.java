@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * One lifecycle transition of an interaction, pushed after commit to the agent it concerns and to supervisors, and
- * published to back office through the outbox.
+ * published to back office through the outbox. {@code from} equals {@code to} when the interaction changed without a
+ * transition: a chat message joined its transcript.
  *
  * @param agentId       the agent the interaction is offered to or handled by after the transition (null when queued)
  * @param offerDeadline when an offer is taken back (RONA), for {@link InteractionState#OFFERED}

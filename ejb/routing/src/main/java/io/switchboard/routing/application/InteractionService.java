@@ -9,12 +9,14 @@ import io.switchboard.api.routing.InteractionView;
 import io.switchboard.routing.domain.CustomerAddress;
 import io.switchboard.routing.domain.EntryPoint;
 import io.switchboard.routing.domain.Interaction;
+import io.switchboard.routing.domain.InteractionContent;
 import io.switchboard.routing.domain.RoutingQueue;
 import io.switchboard.routing.infrastructure.Customers;
 import io.switchboard.routing.infrastructure.RoutingRepository;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.PersistenceException;
 
 import java.time.Instant;
@@ -31,7 +33,7 @@ import java.util.UUID;
 public class InteractionService {
 
     /** What an integration sends to create an interaction. */
-    public record NewInteraction(Channel channel, String entryPoint, String customerAddress, String content,
+    public record NewInteraction(Channel channel, String entryPoint, String customerAddress, JsonObject content,
                                  String idempotencyKey) {
     }
 
@@ -62,15 +64,13 @@ public class InteractionService {
         if (existing.isPresent()) {
             return new Created(views.of(existing.get()), false);
         }
-        if (request.content() == null || request.content().isBlank()) {
-            throw new InvalidRequestException("content-missing", "An interaction needs its channel's content.");
-        }
         EntryPoint entryPoint = repository.entryPoint(tenantId, request.channel(), request.entryPoint());
+        InteractionContent content = InteractionContent.of(request.channel(), request.content());
         RoutingQueue queue = repository.queue(tenantId, entryPoint.queueId());
         Instant now = now();
         CustomerAddress customerAddress = CustomerAddress.onChannel(request.channel(), request.customerAddress());
         Interaction interaction = new Interaction(tenantId, queue, request.channel(), request.idempotencyKey(),
-                customerAddress.address(), request.content(), now);
+                customerAddress.address(), content.json(), now);
         interaction.belongsTo(customers.matchOrCreate(tenantId, customerAddress));
         repository.add(interaction);
         try {
@@ -107,12 +107,16 @@ public class InteractionService {
 
     public InteractionView end(UUID tenantId, UUID agentId, UUID interactionId) {
         Interaction interaction = repository.lockInteraction(tenantId, interactionId);
-        InteractionEvent ended = interaction.end(agentId, repository.queueOf(interaction), now());
+        Instant now = now();
+        List<InteractionEvent> fired = new ArrayList<>();
+        fired.add(interaction.end(agentId, repository.queueOf(interaction), now));
         agentWork.endWork(tenantId, agentId, interaction.channel());
         if (interaction.afterCallWorkRunning()) {
             agentWork.startAfterCallWork(tenantId, agentId, interaction.channel());
         }
-        events.fire(List.of(ended));
+        // Ended work is no longer engaged: blending rules it triggered (a call blocking chats) stop applying.
+        fired.addAll(engine.fill(tenantId, agentId, now));
+        events.fire(fired);
         return views.of(interaction);
     }
 
@@ -136,6 +140,18 @@ public class InteractionService {
     public InteractionView extendAfterCallWork(UUID tenantId, UUID agentId, UUID interactionId, int seconds) {
         Interaction interaction = repository.lockInteraction(tenantId, interactionId);
         interaction.extendAfterCallWork(agentId, seconds, now());
+        return views.of(interaction);
+    }
+
+    public InteractionView sendChatMessage(UUID tenantId, UUID agentId, UUID interactionId, String text) {
+        Interaction interaction = repository.lockInteraction(tenantId, interactionId);
+        events.fire(List.of(interaction.sendChatMessage(agentId, text, now())));
+        return views.of(interaction);
+    }
+
+    public InteractionView receiveChatMessage(UUID tenantId, UUID interactionId, String text) {
+        Interaction interaction = repository.lockInteraction(tenantId, interactionId);
+        events.fire(List.of(interaction.receiveChatMessage(text, now())));
         return views.of(interaction);
     }
 

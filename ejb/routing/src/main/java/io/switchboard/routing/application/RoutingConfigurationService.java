@@ -1,5 +1,7 @@
 package io.switchboard.routing.application;
 
+import io.switchboard.agentstate.domain.Agent;
+import io.switchboard.agentstate.domain.LicenceTier;
 import io.switchboard.api.Channel;
 import io.switchboard.api.error.ConflictException;
 import io.switchboard.routing.domain.EntryPoint;
@@ -64,8 +66,21 @@ public class RoutingConfigurationService {
                 "The " + channel + " entry point '" + address + "' already exists.");
     }
 
-    public UUID createProfile(UUID tenantId, String name, Map<Channel, Integer> capacity) {
-        MultimediaProfile profile = new MultimediaProfile(tenantId, name, capacity);
+    /**
+     * A profile's rules beyond capacity: blending ({@code whileEngagedOn → blocks} pairs), the licence it needs
+     * (null: STANDARD), the outbound allowance.
+     */
+    public record ProfileRules(Map<Channel, Set<Channel>> blending, String licenceTier, int maxOutbound,
+                               Set<Channel> outboundChannels) {
+        public static final ProfileRules NONE = new ProfileRules(Map.of(), null, 0, Set.of());
+    }
+
+    public UUID createProfile(UUID tenantId, String name, Map<Channel, Integer> capacity, ProfileRules rules) {
+        Set<MultimediaProfile.Blocking> blending = new java.util.HashSet<>();
+        rules.blending().forEach((engaged, blocked) -> blocked.forEach(channel ->
+                blending.add(new MultimediaProfile.Blocking(engaged, channel))));
+        MultimediaProfile profile = new MultimediaProfile(tenantId, name, capacity, blending,
+                licenceTier(rules.licenceTier()), rules.maxOutbound(), rules.outboundChannels());
         return persist(profile, profile.id(), "profile-exists", "A profile named '" + name + "' already exists.");
     }
 
@@ -74,13 +89,27 @@ public class RoutingConfigurationService {
         if (profile == null || !profile.tenantId().equals(tenantId)) {
             throw new io.switchboard.api.error.NotFoundException("profile-not-found", "No profile " + profileId + ".");
         }
-        int updated = em.createNativeQuery("insert into agent_profile (agent_id, profile_id) "
+        Agent agent = em.find(Agent.class, agentId);
+        if (agent == null || !agent.tenantId().equals(tenantId)) {
+            throw new io.switchboard.api.error.NotFoundException("agent-not-found", "No agent " + agentId + ".");
+        }
+        profile.requireLicence(agent.licenceTier());
+        em.createNativeQuery("insert into agent_profile (agent_id, profile_id) "
                         + "select id, :profile from agent where id = :agent and tenant_id = :tenant "
                         + "on conflict (agent_id) do update set profile_id = excluded.profile_id")
                 .setParameter("profile", profileId).setParameter("agent", agentId).setParameter("tenant", tenantId)
                 .executeUpdate();
-        if (updated == 0) {
-            throw new io.switchboard.api.error.NotFoundException("agent-not-found", "No agent " + agentId + ".");
+    }
+
+    private static LicenceTier licenceTier(String name) {
+        if (name == null) {
+            return LicenceTier.STANDARD;
+        }
+        try {
+            return LicenceTier.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new io.switchboard.api.error.InvalidRequestException("unknown-licence-tier", "Unknown licence tier '"
+                    + name + "'; expected one of " + java.util.Arrays.toString(LicenceTier.values()) + ".");
         }
     }
 

@@ -96,8 +96,14 @@ public class RoutingRepository {
                 .setParameter("tenant", tenantId).setParameter("channel", channel)
                 .setParameter("address", EntryPoint.normalise(address))
                 .getResultStream().findFirst()
-                .orElseThrow(() -> new InvalidRequestException("unknown-entry-point",
-                        "No " + channel + " entry point '" + address + "' in this tenant."));
+                .orElseThrow(() -> em.createQuery("select e.channel from EntryPoint e where e.tenantId = :tenant "
+                                + "and e.address = :address", Channel.class)
+                        .setParameter("tenant", tenantId).setParameter("address", EntryPoint.normalise(address))
+                        .getResultStream().findFirst()
+                        .<InvalidRequestException>map(other -> new InvalidRequestException("channel-mismatch",
+                                "Entry point '" + address + "' takes " + other + " interactions, not " + channel + "."))
+                        .orElseGet(() -> new InvalidRequestException("unknown-entry-point",
+                                "No " + channel + " entry point '" + address + "' in this tenant.")));
     }
 
     public void add(Object entity) {

@@ -48,7 +48,7 @@ public class IntegrationInteractionResource {
     public Response create(@NotNull @Valid NewInteraction body) {
         InteractionService.Created result = interactions.create(caller.tenantId(),
                 new InteractionService.NewInteraction(Channel.parse(body.channel()), body.entryPoint(),
-                        body.customerAddress(), body.content().toString(), body.idempotencyKey()));
+                        body.customerAddress(), body.content(), body.idempotencyKey()));
         return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(result.interaction()).build();
     }
@@ -62,6 +62,14 @@ public class IntegrationInteractionResource {
     @Path("/{id}")
     public InteractionView get(@PathParam("id") UUID id) {
         return interactions.get(caller.tenantId(), id);
+    }
+
+    /** The customer writes in their chat (from the chat widget's backend). */
+    @POST
+    @Path("/{id}/messages")
+    public InteractionView customerMessage(@PathParam("id") UUID id,
+                                           @NotNull @Valid InteractionResource.Message body) {
+        return interactions.receiveChatMessage(caller.tenantId(), id, body.text());
     }
 
     @POST

@@ -47,6 +47,10 @@ public class InteractionResource {
         }
     }
 
+    /** A chat message; the transcript stores at most 4,000 characters per message. */
+    public record Message(@jakarta.validation.constraints.NotBlank @Size(max = 4000) String text) {
+    }
+
     @EJB
     InteractionService interactions;
 
@@ -102,6 +106,13 @@ public class InteractionResource {
     @Path("/{id}/move")
     public InteractionView move(@PathParam("id") UUID id, @jakarta.validation.constraints.NotNull @Valid Move body) {
         return workbins.move(caller.tenantId(), caller.agentId(), id, body.agentId(), body.queueId());
+    }
+
+    @POST
+    @Path("/{id}/messages")
+    public InteractionView sendMessage(@PathParam("id") UUID id,
+                                       @jakarta.validation.constraints.NotNull @Valid Message body) {
+        return interactions.sendChatMessage(caller.tenantId(), caller.agentId(), id, body.text());
     }
 
     @POST

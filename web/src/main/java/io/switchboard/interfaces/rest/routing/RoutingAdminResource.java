@@ -23,6 +23,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.EnumSet;
 import java.util.UUID;
 
 /** Routing configuration (role {@code admin}): queues and members, entry points, multimedia profiles. */
@@ -45,7 +46,16 @@ public class RoutingAdminResource {
                                 @NotNull UUID queueId) {
     }
 
-    public record NewProfile(@NotBlank @Size(max = 80) String name, @NotNull Map<String, Integer> capacity) {
+    /**
+     * A multimedia profile: capacity per channel; blending rules as {@code {"whileEngagedOn":"voice","blocks":"chat"}};
+     * the licence an agent needs (STANDARD by default); outbound tasks at once and their channels (none by default).
+     */
+    public record NewProfile(@NotBlank @Size(max = 80) String name, @NotNull @Size(max = 16) Map<String, Integer> capacity,
+                             @Size(max = 64) List<@NotNull @Valid BlendingRule> blending, @Size(max = 16) String licenceTier,
+                             Integer maxOutbound, @Size(max = 16) Set<@NotNull String> outboundChannels) {
+    }
+
+    public record BlendingRule(@NotBlank String whileEngagedOn, @NotBlank String blocks) {
     }
 
     public record ProfileAssignment(@NotNull UUID profileId) {
@@ -90,7 +100,18 @@ public class RoutingAdminResource {
     public Response createProfile(@NotNull @Valid NewProfile body) {
         Map<Channel, Integer> capacity = new EnumMap<>(Channel.class);
         body.capacity().forEach((channel, max) -> capacity.put(Channel.parse(channel), max));
-        return created(configuration.createProfile(caller.tenantId(), body.name(), capacity));
+        Map<Channel, Set<Channel>> blending = new EnumMap<>(Channel.class);
+        if (body.blending() != null) {
+            body.blending().forEach(rule -> blending.computeIfAbsent(Channel.parse(rule.whileEngagedOn()),
+                    engaged -> EnumSet.noneOf(Channel.class)).add(Channel.parse(rule.blocks())));
+        }
+        Set<Channel> outbound = EnumSet.noneOf(Channel.class);
+        if (body.outboundChannels() != null) {
+            body.outboundChannels().forEach(channel -> outbound.add(Channel.parse(channel)));
+        }
+        return created(configuration.createProfile(caller.tenantId(), body.name(), capacity,
+                new RoutingConfigurationService.ProfileRules(blending, body.licenceTier(),
+                        body.maxOutbound() == null ? 0 : body.maxOutbound(), outbound)));
     }
 
     @PUT

@@ -1,5 +1,6 @@
 package io.switchboard.routing.infrastructure.demo;
 
+import io.switchboard.agentstate.domain.LicenceTier;
 import io.switchboard.api.Channel;
 import io.switchboard.routing.domain.EntryPoint;
 import io.switchboard.routing.domain.MultimediaProfile;
@@ -16,13 +17,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
  * Routing for the demo tenant of the run command (after its users exist): a Support queue with every agent as a
  * member, 30 s of After-Call-Work after calls then Ready, one entry point per channel, and a blended profile
- * (1 call, 2 chats, 3 emails, 2 of the others).
+ * (1 call, 2 chats, 3 emails, 2 of the others; a live call blocks new chats and SMS).
  */
 @Singleton
 @Startup
@@ -67,7 +69,11 @@ public class RoutingDemoData {
         Map<Channel, Integer> capacity = new EnumMap<>(Channel.class);
         capacity.putAll(Map.of(Channel.VOICE, 1, Channel.CHAT, 2, Channel.EMAIL, 3, Channel.SMS, 2,
                 Channel.FACEBOOK, 2, Channel.TWITTER, 2, Channel.WORKITEM, 2));
-        MultimediaProfile blended = new MultimediaProfile(tenantId, "Blended", capacity);
+        // A live call blocks new chat and SMS offers; outbound SMS and email, two at a time.
+        MultimediaProfile blended = new MultimediaProfile(tenantId, "Blended", capacity,
+                Set.of(new MultimediaProfile.Blocking(Channel.VOICE, Channel.CHAT),
+                        new MultimediaProfile.Blocking(Channel.VOICE, Channel.SMS)),
+                LicenceTier.STANDARD, 2, Set.of(Channel.SMS, Channel.EMAIL));
         em.persist(blended);
         em.flush();
         em.createNativeQuery("insert into queue_member (queue_id, agent_id) select :q, id from agent "

@@ -47,7 +47,7 @@ public class InteractionCommandListener implements MessageListener {
             JsonObject command = jsonp.createReader(new StringReader(((TextMessage) message).getText())).readObject();
             interactions.create(command.getString("tenant"), new InteractionService.NewInteraction(
                     Channel.parse(command.getString("channel")), command.getString("entryPoint"),
-                    command.getString("customerAddress"), command.getJsonObject("content").toString(),
+                    command.getString("customerAddress"), command.getJsonObject("content"),
                     command.getString("idempotencyKey")));
         } catch (DomainException e) {
             LOG.log(Level.WARNING, "Interaction command refused (" + e.code() + "): " + e.getMessage());
