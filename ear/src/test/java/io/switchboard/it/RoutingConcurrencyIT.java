@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,16 +27,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Interactions created from several threads while agents accept, reject and finish from their own threads, all at
- * once: meanwhile a monitor reads the stored assignments over and over and never sees an agent above capacity; no
- * interaction is accepted by two agents; every interaction ends Done.
+ * 500 interactions created from ten threads while 50 agents accept, reject and finish from their own threads, all at
+ * once. Afterwards the stored transition history is replayed in order: no interaction was ever offered to two agents
+ * at once, no agent ever held more than their capacity at any moment, every interaction went from Queued to Done
+ * and no transition is missing; meanwhile a monitor also read the live assignments over and over.
  */
 class RoutingConcurrencyIT extends ServerTest {
 
-    private static final int AGENTS = 6;
+    private static final int AGENTS = 50;
     private static final int CAPACITY = 2;
-    private static final int INTERACTIONS = 80;
-    private static final int CREATORS = 4;
+    private static final int INTERACTIONS = 500;
+    private static final int CREATORS = 10;
 
     @Test
     void noDoubleAssignmentNoCapacityExceededEveryInteractionAccountedFor() throws Exception {
@@ -90,7 +92,7 @@ class RoutingConcurrencyIT extends ServerTest {
             work.add(pool.submit(() -> handle(agent, acceptedBy, done)));
         }
         for (Future<?> task : work.subList(1, work.size())) {
-            task.get(180, TimeUnit.SECONDS);
+            task.get(400, TimeUnit.SECONDS);
         }
         running.set(false);
         work.get(0).get(10, TimeUnit.SECONDS);
@@ -101,15 +103,66 @@ class RoutingConcurrencyIT extends ServerTest {
         acceptedBy.forEach((id, who) -> assertEquals(1, who.size(), id + " accepted by " + who));
         assertTrue(snapshots.get() > 10, "the monitor really ran: " + snapshots.get());
         assertEquals(0, overCapacity.get(), "no snapshot showed an agent above capacity");
+        replayHistory(queue);
+    }
+
+    /**
+     * Replays every stored transition of the queue's interactions in sequence order, tracking each interaction's
+     * state and holder and each agent's load: each step must start where the previous one left the interaction, an
+     * offer only ever comes from Queued (so never to a second agent while offered), and no agent's load ever exceeds
+     * capacity.
+     */
+    private void replayHistory(String queue) throws Exception {
+        Map<String, String> state = new HashMap<>();
+        Map<String, String> holder = new HashMap<>();
+        Map<String, Integer> load = new HashMap<>();
+        Set<String> holding = Set.of("OFFERED", "ACTIVE", "WRAP_UP");
+        int steps = 0;
+        int offers = 0;
+        try (Connection db = DriverManager.getConnection(System.getProperty("switchboard.test.db.url"),
+                "postgres", "postgres");
+             ResultSet rows = db.createStatement().executeQuery("""
+                     select t.interaction_id, t.from_state, t.to_state, t.agent_id from interaction_transition t
+                       join interaction i on i.id = t.interaction_id
+                      where i.queue_id = '%s' order by t.seq""".formatted(queue))) {
+            while (rows.next()) {
+                String id = rows.getString(1);
+                String from = rows.getString(2);
+                String to = rows.getString(3);
+                String agent = rows.getString(4);
+                steps++;
+                assertEquals(state.get(id), from, "step " + steps + " of " + id + " starts where the last ended");
+                if (from != null && holding.contains(from)) {
+                    load.merge(holder.get(id), -1, Integer::sum);
+                }
+                if (to.equals("OFFERED")) {
+                    offers++;
+                    assertEquals("QUEUED", from, id + " offered while not queued");
+                }
+                if (holding.contains(to)) {
+                    int now = load.merge(agent, 1, Integer::sum);
+                    assertTrue(now <= CAPACITY, "agent " + agent + " held " + now + " at step " + steps);
+                }
+                state.put(id, to);
+                holder.put(id, agent);
+            }
+        }
+        assertEquals(INTERACTIONS, state.size(), "every interaction has a history");
+        state.forEach((id, last) -> assertEquals("DONE", last, id + " ended Done"));
+        assertTrue(offers > INTERACTIONS, "rejections made re-offers: " + offers);
+        load.forEach((agent, left) -> assertEquals(0, left, agent + " holds nothing at the end"));
     }
 
     /** The agent's loop: accept offers (rejecting every fifth), end and mark done what they hold. */
     private Void handle(TestAgent agent, Map<String, Set<String>> acceptedBy, AtomicInteger done) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(360);
         int seen = 0;
         while (done.get() < INTERACTIONS && System.nanoTime() < deadline) {
-            for (JsonObject interaction : api.get("/api/interactions", agent.token()).array()
-                    .getValuesAs(JsonObject.class)) {
+            List<JsonObject> mine = api.get("/api/interactions", agent.token()).array().getValuesAs(JsonObject.class);
+            if (mine.isEmpty()) {
+                pause();
+            }
+            for (JsonObject interaction : mine) {
                 String id = interaction.getString("interactionId");
                 String path = "/api/interactions/" + id;
                 switch (interaction.getString("state")) {
@@ -133,6 +186,14 @@ class RoutingConcurrencyIT extends ServerTest {
         return null;
     }
 
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private Void monitor(AtomicBoolean running, AtomicInteger overCapacity, AtomicInteger snapshots)
             throws Exception {
         try (Connection db = DriverManager.getConnection(System.getProperty("switchboard.test.db.url"),
@@ -146,6 +207,7 @@ class RoutingConcurrencyIT extends ServerTest {
                     overCapacity.addAndGet(rows.getInt(1));
                     snapshots.incrementAndGet();
                 }
+                pause();
             }
         }
         return null;
