@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Agent-state benchmark (docs/benchmarks.md): starts the built server on its own database, measures PostgreSQL's raw
-# commit rate with pgbench -N, then drives state changes with 100 and 1,000 agents whose WebSockets stay open.
-# Usage: dev/bench.sh [seconds-per-run] [workers]
+# Benchmarks (docs/benchmarks.md): starts the built server on its own database, measures PostgreSQL's raw commit
+# rate with pgbench -N, then drives agent state changes and routing (create → offer → accept → end → done) with 100
+# and 1,000 agents whose WebSockets stay open.
+# Usage: dev/bench.sh [seconds-per-run] [workers] [all|agent-state|routing]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"
 workers="${2:-32}"
+what="${3:-all}"
 server=ear/target/server/wildfly-39.0.1.Final
 
 dev/postgres.sh switchboard_bench >/dev/null
@@ -41,7 +43,20 @@ bench() {
     -Dexec.mainClass=io.switchboard.bench.AgentStateBenchmark \
     -Dexec.args="http://127.0.0.1:8080 $1 $2 $seconds $3"
 }
-bench 100 "$workers" 30     # the first run also warms the server's JIT
-bench 100 4 5               # low concurrency: latency without queueing
-bench 1000 "$workers" 5
-bench 1000 4 5
+routing() {
+  echo "== routing: $1 agents, rates $2 /s, $seconds s each"
+  mvn -B -q -pl ear exec:java -Dexec.classpathScope=test \
+    -Dexec.mainClass=io.switchboard.bench.RoutingBenchmark \
+    -Dexec.args="http://127.0.0.1:8080 $1 $2 $seconds"
+}
+if [[ "$what" == all || "$what" == agent-state ]]; then
+  bench 100 "$workers" 30     # the first run also warms the server's JIT
+  bench 100 4 5               # low concurrency: latency without queueing
+  bench 1000 "$workers" 5
+  bench 1000 4 5
+fi
+if [[ "$what" == all || "$what" == routing ]]; then
+  routing 100 "50,100"        # warm-up for the routing paths
+  routing 100 "100,250,500"
+  routing 1000 "100,250,500"
+fi

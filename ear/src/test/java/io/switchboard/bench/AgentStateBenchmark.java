@@ -1,19 +1,10 @@
 package io.switchboard.bench;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
+import io.switchboard.bench.BenchClient.Agent;
 import org.HdrHistogram.Histogram;
 
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,15 +22,13 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class AgentStateBenchmark {
 
-    private final String base;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final BenchClient client;
     private final Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(30), 3);
     private final AtomicLong changes = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
 
     private AgentStateBenchmark(String base) {
-        this.base = base;
+        this.client = new BenchClient(base);
     }
 
     public static void main(String[] args) throws Exception {
@@ -51,14 +40,10 @@ public final class AgentStateBenchmark {
         new AgentStateBenchmark(base).run(agents, workers, seconds, warmUp);
     }
 
-    private record Agent(int index, String id, String token) {
-    }
-
     private void run(int agentCount, int workers, int seconds, int warmUp) throws Exception {
-        String admin = login("admin", "switchboard").getString("token");
-        List<Agent> agents = prepareAgents(admin, agentCount);
+        List<Agent> agents = client.agents(client.adminToken(), agentCount);
         AtomicLongArray sentAt = new AtomicLongArray(agentCount);
-        List<WebSocket> sockets = openSockets(agents, sentAt);
+        List<WebSocket> sockets = client.sockets(agents, agent -> new LatencyListener(agent.index(), sentAt));
         System.out.printf("%d agents signed in, %d sockets open; driving with %d workers for %d s%n",
                 agents.size(), sockets.size(), workers, seconds);
 
@@ -94,7 +79,7 @@ public final class AgentStateBenchmark {
                         Agent agent = agents.get(i);
                         boolean ready = (round + i) % 2 == 0;
                         sentAt.set(agent.index(), System.nanoTime());
-                        int status = post("/api/agents/" + agent.id() + "/channels/" + (ready ? "ready" : "not-ready"),
+                        int status = client.post("/api/agents/" + agent.id() + "/channels/" + (ready ? "ready" : "not-ready"),
                                 agent.token(), ready ? "{\"channels\":[\"chat\"]}"
                                         : "{\"channels\":[\"chat\"],\"reasonCode\":\"BREAK\"}").statusCode();
                         if (status == 200) {
@@ -111,51 +96,6 @@ public final class AgentStateBenchmark {
         }
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
-    }
-
-    private List<Agent> prepareAgents(String admin, int count) throws Exception {
-        List<Agent> agents = new ArrayList<>();
-        List<CompletableFuture<Agent>> pending = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        for (int i = 0; i < count; i++) {
-            int index = i;
-            pending.add(CompletableFuture.supplyAsync(() -> prepareAgent(admin, index), pool));
-        }
-        for (CompletableFuture<Agent> future : pending) {
-            agents.add(future.get());
-        }
-        pool.shutdown();
-        return agents;
-    }
-
-    private Agent prepareAgent(String admin, int index) {
-        String login = String.format("bench-%04d", index);
-        HttpResponse<String> signIn = loginResponse(login, "bench-password");
-        if (signIn.statusCode() == 401) {
-            String body = Json.createObjectBuilder().add("login", login).add("displayName", "Bench " + index)
-                    .add("extension", String.valueOf(700_000 + index)).add("password", "bench-password")
-                    .add("licenceTier", "STANDARD").add("roles", Json.createArrayBuilder().add("agent"))
-                    .add("channels", Json.createArrayBuilder().add("chat")).build().toString();
-            HttpResponse<String> created = post("/api/admin/agents", admin, body);
-            if (created.statusCode() != 201) {
-                throw new IllegalStateException("cannot create " + login + ": " + created.body());
-            }
-            signIn = loginResponse(login, "bench-password");
-        }
-        JsonObject session = json(signIn.body());
-        Agent agent = new Agent(index, session.getString("agentId"), session.getString("token"));
-        post("/api/agents/" + agent.id() + "/channels/login", agent.token(), "{\"channels\":[\"chat\"]}");
-        return agent;
-    }
-
-    private List<WebSocket> openSockets(List<Agent> agents, AtomicLongArray sentAt) {
-        List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
-        for (Agent agent : agents) {
-            opening.add(http.newWebSocketBuilder().buildAsync(
-                    URI.create(base.replaceFirst("^http", "ws") + "/ws/agent-events?access_token=" + agent.token()),
-                    new LatencyListener(agent.index(), sentAt)));
-        }
-        return opening.stream().map(CompletableFuture::join).toList();
     }
 
     private final class LatencyListener implements WebSocket.Listener {
@@ -176,32 +116,5 @@ public final class AgentStateBenchmark {
             socket.request(1);
             return null;
         }
-    }
-
-    private JsonObject login(String login, String password) {
-        return json(loginResponse(login, password).body());
-    }
-
-    private HttpResponse<String> loginResponse(String login, String password) {
-        return post("/api/auth/login", null, Json.createObjectBuilder().add("tenant", "demo").add("login", login)
-                .add("password", password).build().toString());
-    }
-
-    private HttpResponse<String> post(String path, String token, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonObject json(String text) {
-        return Json.createReader(new StringReader(text)).readObject();
     }
 }

@@ -76,12 +76,18 @@ public class RoutingMaintenance {
                 queue.acwNextState(), queue.acwNextReason());
     }
 
-    /** Offers an interaction that found no agent when it arrived (everyone busy, or every candidate locked). */
+    public List<RoutingCandidates.AgentRef> agentsWithRoomForWaitingWork() {
+        return candidates.agentsWithRoomForWaitingWork(BATCH);
+    }
+
+    /**
+     * Fills an agent who has room while work waits (it arrived when every candidate was busy or locked); skipped
+     * when the agent's row is locked, since whoever holds it routes for them when they commit.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void offerWaiting(UUID interactionId) {
-        if (candidates.claim(interactionId, Due.STILL_WAITING)) {
-            engine.offer(repository.claimed(interactionId), InteractionService.now())
-                    .ifPresent(offer -> events.fire(List.of(offer)));
+    public void fillWaiting(UUID tenantId, UUID agentId) {
+        if (candidates.tryLockAgent(agentId)) {
+            events.fire(engine.fill(tenantId, agentId, InteractionService.now()));
         }
     }
 }

@@ -149,15 +149,7 @@ public class RoutingCandidates {
     /** Kinds of deadline work the sweeper does, each a condition on an interaction row. */
     public enum Due {
         EXPIRED_OFFER("state = 'OFFERED' and offer_deadline <= now()", "offer_deadline"),
-        AFTER_CALL_WORK_OVER("acw_running and acw_deadline <= now()", "acw_deadline"),
-        /** Waiting, and some member of its queue is Ready on its channel (so a retry can succeed). */
-        STILL_WAITING("""
-                state = 'QUEUED' and queued_since < now() - interval '1 second'
-                and exists (select 1 from queue_member qm
-                              join agent a on a.id = qm.agent_id and not a.do_not_disturb
-                              join channel_session cs on cs.agent_id = qm.agent_id and cs.state = 'READY'
-                             where qm.queue_id = interaction.queue_id and cs.channel = interaction.channel)""",
-                "queued_since");
+        AFTER_CALL_WORK_OVER("acw_running and acw_deadline <= now()", "acw_deadline");
 
         private final String condition;
         private final String order;
@@ -166,6 +158,39 @@ public class RoutingCandidates {
             this.condition = condition;
             this.order = order;
         }
+    }
+
+    /** An agent, with their tenant. */
+    public record AgentRef(UUID tenantId, UUID agentId) {
+    }
+
+    /**
+     * Agents who are Ready, below capacity on a channel (profile capacity only: blending is checked when filling),
+     * and serve a queue where work of that channel has waited over a second — the interactions that arrived while
+     * every candidate was busy or locked. Driving the retry from agents bounds the work by the agents who can
+     * actually take something, however long the queue; nothing is locked.
+     */
+    @SuppressWarnings("unchecked")
+    public List<AgentRef> agentsWithRoomForWaitingWork(int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        select distinct a.tenant_id, a.id from agent a
+                          join channel_session cs on cs.agent_id = a.id and cs.state = 'READY'
+                          join queue_member qm on qm.agent_id = a.id
+                         where not a.do_not_disturb
+                           and exists (select 1 from interaction i
+                                        where i.queue_id = qm.queue_id and i.channel = cs.channel
+                                          and i.state = 'QUEUED' and i.queued_since < now() - interval '1 second'
+                                          and position(a.id::text in i.skipped_agents) = 0)
+                           and (select count(*) from interaction w
+                                 where w.agent_id = a.id and w.channel = cs.channel
+                                   and w.state in ('OFFERED', 'ACTIVE', 'WRAP_UP'))
+                               < coalesce((select coalesce(pc.capacity, 0) from agent_profile ap
+                                             left join profile_capacity pc on pc.profile_id = ap.profile_id
+                                                                          and pc.channel = cs.channel
+                                            where ap.agent_id = a.id), 1)
+                         limit :limit""")
+                .setParameter("limit", limit).getResultList();
+        return rows.stream().map(row -> new AgentRef((UUID) row[0], (UUID) row[1])).toList();
     }
 
     /** Interactions with that kind of work due, oldest first; nothing is locked. */

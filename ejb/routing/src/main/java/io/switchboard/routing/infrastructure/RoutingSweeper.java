@@ -16,8 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Every second, on every node: takes back offers past their RONA deadline, ends After-Call-Work past its deadline
- * and offers interactions still waiting.
- * Rows are claimed with SKIP LOCKED, so nodes share the work without doing any of it twice.
+ * and fills agents with room while work still waits. Rows are claimed with SKIP LOCKED, so nodes share the work
+ * without doing any of it twice.
  */
 @Singleton
 @Startup
@@ -35,7 +35,8 @@ public class RoutingSweeper {
         try {
             maintenance.due(Due.EXPIRED_OFFER).forEach(maintenance::takeBackExpiredOffer);
             maintenance.due(Due.AFTER_CALL_WORK_OVER).forEach(maintenance::finishAfterCallWork);
-            maintenance.due(Due.STILL_WAITING).forEach(maintenance::offerWaiting);
+            maintenance.agentsWithRoomForWaitingWork()
+                    .forEach(agent -> maintenance.fillWaiting(agent.tenantId(), agent.agentId()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Routing sweep failed; it runs again in a second", e);
         }
