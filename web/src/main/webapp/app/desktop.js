@@ -1,23 +1,18 @@
-// My Channels: sign in, show every assigned channel's state with its running clock, change it, and follow changes
-// made elsewhere over the event WebSocket (reconnecting and re-reading the state after a drop).
+// The agent desktop: sign in, My Channels, offers and work in hand, workbins, and (for supervisors) the live board.
+// Every change made elsewhere (another tab, a supervisor, a timer) arrives over the event socket; after a drop the
+// socket reconnects and the page re-reads everything, so it never shows stale state.
+import { api, clock, escape, listen, secondsUntil, since, useToken } from './api.js';
+import { currentLanguage, setLanguage, t } from './i18n.js';
+import { Work } from './work.js';
+import { Board } from './board.js';
+
 const $ = (id) => document.getElementById(id);
 let session = JSON.parse(sessionStorage.getItem('switchboard.session') || 'null');
-let state = null;
-let socket = null;
-
-async function api(method, path, body) {
-  const response = await fetch('/api' + path, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(session ? { Authorization: 'Bearer ' + session.token } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const payload = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
-  if (!response.ok) {
-    if (response.status === 401 && session) signOut();
-    throw new Error(payload?.detail || `The server answered ${response.status}.`);
-  }
-  return payload;
-}
+let me = null;
+let events = null;
+let view = 'desk';
+const work = new Work({ onError: showError, refresh: () => refreshAll() });
+const board = new Board({ onError: showError });
 
 function showError(error) {
   $('error').textContent = error ? error.message : '';
@@ -28,39 +23,37 @@ async function act(action) {
   try {
     showError(null);
     const next = await action();
-    if (next) render(next);
+    if (next && next.channels) renderChannels(next);
   } catch (error) {
     showError(error);
   }
 }
 
-const since = (iso) => {
-  const seconds = Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 1000));
-  return `${Math.floor(seconds / 3600)}:${String(Math.floor(seconds / 60) % 60).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
-};
+const isSupervisor = () => session?.roles?.some((role) => role === 'supervisor' || role === 'admin');
 
-function render(next) {
-  state = next;
-  $('who').textContent = `${state.displayName} (${state.login}, ext. ${state.extension})`;
-  $('dnd').checked = state.doNotDisturb;
-  $('forward').placeholder = state.forwardingExtension || 'extension';
-  const rows = state.channels.map((c) => {
-    const label = c.state.replaceAll('_', ' ') + (c.reasonCode ? ` (${c.reasonCode})` : '');
+function renderChannels(next) {
+  me = next;
+  $('who').textContent = `${me.displayName} (${me.login}, ext. ${me.extension})`;
+  $('dnd').checked = me.doNotDisturb;
+  $('forwarding').textContent = me.forwardingExtension
+    ? t('channels.forwarding', { extension: me.forwardingExtension }) : t('channels.notForwarding');
+  $('channels').innerHTML = me.channels.map((c) => {
+    const reason = c.reasonCode ? ` (${escape(c.reasonCode)})` : '';
     const buttons = c.state === 'LOGGED_OUT'
-      ? `<button data-do="login" data-channel="${c.channel}">Log in</button>`
-      : `<button data-do="ready" data-channel="${c.channel}">Ready</button>
-         <button data-do="not-ready" data-channel="${c.channel}">Not Ready</button>
-         <button data-do="logoff" data-channel="${c.channel}">Log off</button>`;
-    return `<tr><td>${c.channel}</td><td class="state ${c.state}">${label}</td>
+      ? `<button data-do="login">${t('action.login')}</button>`
+      : `<button data-do="ready">${t(c.state === 'RONA' ? 'action.backToReady' : 'action.ready')}</button>
+         <button data-do="not-ready">${t('action.notReady')}</button>
+         <button data-do="logoff">${t('action.logoff')}</button>`;
+    return `<tr data-channel="${c.channel}"><th scope="row">${t('channel.' + c.channel)}</th>
+      <td class="state ${c.state}" data-state="${c.state}">${t('state.' + c.state)}${reason}</td>
       <td data-since="${c.since}">${since(c.since)}</td><td>${c.activeWork}</td><td>${buttons}</td></tr>`;
-  });
-  $('channels').innerHTML = rows.join('');
+  }).join('');
 }
 
 $('channels').addEventListener('click', (event) => {
   const button = event.target.closest('button[data-do]');
   if (!button) return;
-  const body = { channels: [button.dataset.channel] };
+  const body = { channels: [button.closest('tr').dataset.channel] };
   if (button.dataset.do === 'not-ready') body.reasonCode = $('reason').value;
   act(() => api('POST', `/agents/${session.agentId}/channels/${button.dataset.do}`, body));
 });
@@ -69,43 +62,75 @@ $('all-not-ready').onclick = () => act(() => api('POST', `/agents/${session.agen
   { reasonCode: $('reason').value }));
 $('all-login').onclick = () => act(() => api('POST', `/agents/${session.agentId}/channels/login`, {}));
 $('all-logoff').onclick = () => act(() => api('POST', `/agents/${session.agentId}/channels/logoff`, {}));
-$('dnd').onchange = () => act(() => api('PUT', `/agents/${session.agentId}/do-not-disturb`, { enabled: $('dnd').checked }));
-$('forward-set').onclick = () => act(() => api('PUT', `/agents/${session.agentId}/forwarding`, { extension: $('forward').value }));
+$('dnd').onchange = () => act(() => api('PUT', `/agents/${session.agentId}/do-not-disturb`,
+  { enabled: $('dnd').checked }));
+$('forward-set').onclick = () => act(() => api('PUT', `/agents/${session.agentId}/forwarding`,
+  { extension: $('forward').value }));
+$('forward').addEventListener('keydown', (event) => { if (event.key === 'Enter') $('forward-set').click(); });
 $('forward-clear').onclick = () => act(() => api('DELETE', `/agents/${session.agentId}/forwarding`));
 
-setInterval(() => document.querySelectorAll('[data-since]').forEach((cell) => {
-  cell.textContent = since(cell.dataset.since);
-}), 1000);
+// One clock for the whole page: time in state counts up, offer and ACW deadlines count down.
+setInterval(() => {
+  document.querySelectorAll('[data-since]').forEach((cell) => { cell.textContent = since(cell.dataset.since); });
+  document.querySelectorAll('[data-until]').forEach((cell) => {
+    const left = secondsUntil(cell.dataset.until);
+    cell.textContent = t(cell.dataset.label, { seconds: left, time: clock(left) });
+  });
+}, 1000);
 
-function listen() {
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/agent-events?access_token=${session.token}`;
-  socket = new WebSocket(url);
-  socket.onmessage = (message) => {
-    const event = JSON.parse(message.data);
-    if (event.agentId === session.agentId && event.sequence > (state?.eventSequence ?? 0)) {
-      act(() => api('GET', '/agents/me'));
-    }
-  };
-  socket.onopen = () => act(() => api('GET', '/agents/me'));   // resync after every (re)connect
-  socket.onclose = () => { if (session) setTimeout(listen, 2000); };
+let pending = null;
+/** Events come in bursts (an offer, a state change); re-read once per burst. */
+function refreshSoon() {
+  clearTimeout(pending);
+  pending = setTimeout(refreshAll, 60);
 }
 
+async function refreshAll() {
+  await act(async () => {
+    renderChannels(await api('GET', '/agents/me'));
+    await work.refresh();
+    if (view === 'board') await board.refresh();
+  });
+}
+
+function show(next) {
+  view = next;
+  $('desk').hidden = next !== 'desk';
+  $('board').hidden = next !== 'board';
+  $('tab-desk').setAttribute('aria-pressed', String(next === 'desk'));
+  $('tab-board').setAttribute('aria-pressed', String(next === 'board'));
+  if (next === 'board') board.refresh().catch(showError);
+}
+$('tab-desk').onclick = () => show('desk');
+$('tab-board').onclick = () => show('board');
+
 async function start() {
+  useToken(session.token, signOut);
   $('signin').hidden = true;
-  $('desk').hidden = false;
+  $('tabs').hidden = false;
+  $('tab-board').hidden = !isSupervisor();
   $('signout').hidden = false;
+  show(view);
   const reasons = await api('GET', '/reason-codes');
   $('reason').innerHTML = reasons.filter((r) => r.active)
-    .map((r) => `<option value="${r.code}">${r.label}</option>`).join('');
-  listen();
+    .map((r) => `<option value="${escape(r.code)}">${escape(r.label)}</option>`).join('');
+  events = listen({
+    onEvent: refreshSoon,
+    onOpen: () => { $('connection').hidden = true; refreshAll(); },
+    onDrop: () => { $('connection').hidden = false; },
+  });
+  window.switchboardDropConnection = () => events.drop();   // lets the browser tests cut the socket
 }
 
 function signOut() {
   session = null;
   sessionStorage.removeItem('switchboard.session');
-  socket?.close();
+  events?.close();
+  useToken(null);
   $('signin').hidden = false;
   $('desk').hidden = true;
+  $('board').hidden = true;
+  $('tabs').hidden = true;
   $('signout').hidden = true;
   $('who').textContent = '';
 }
@@ -121,4 +146,11 @@ $('signin').addEventListener('submit', (event) => {
   });
 });
 
+$('language').value = currentLanguage();
+$('language').onchange = () => setLanguage($('language').value, () => {
+  if (me) renderChannels(me);
+  work.render();
+  board.render();
+});
+setLanguage(currentLanguage());
 if (session) start().catch(showError);

@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 public final class Fixtures {
 
-    private static final String PASSWORD = "it-password-1";
+    public static final String PASSWORD = "it-password-1";
 
     private final Api api;
     private String adminToken;

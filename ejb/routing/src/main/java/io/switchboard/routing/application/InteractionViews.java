@@ -14,8 +14,10 @@ public class InteractionViews {
     RoutingRepository repository;
 
     public InteractionView of(Interaction i) {
-        return new InteractionView(i.id(), i.channel(), i.queueId(), repository.queueOf(i).name(), i.state(),
-                i.agentId(), i.customerId(), i.customerAddress(), i.content(), i.queuedSince(), i.offerDeadline(), i.wrapUpCode(),
-                i.afterCallWorkRunning(), i.afterCallWorkDeadline());
+        var queue = repository.queueOf(i);
+        return new InteractionView(i.id(), i.channel(), i.queueId(), queue.name(), i.state(),
+                i.agentId(), i.customerId(), i.customerAddress(), i.content(), i.queuedSince(), i.offerDeadline(),
+                i.wrapUpCode(), i.afterCallWorkRunning(), i.afterCallWorkDeadline(), queue.wrapUpCodes(),
+                queue.wrapUpRequired());
     }
 }

@@ -3,6 +3,8 @@ package io.switchboard.routing.infrastructure;
 import io.switchboard.api.Channel;
 import io.switchboard.api.error.InvalidRequestException;
 import io.switchboard.api.error.NotFoundException;
+import io.switchboard.api.routing.InteractionState;
+import io.switchboard.api.routing.QueueView;
 import io.switchboard.routing.domain.EntryPoint;
 import io.switchboard.routing.domain.Interaction;
 import io.switchboard.routing.domain.RoutingQueue;
@@ -11,6 +13,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,9 +56,9 @@ public class RoutingRepository {
 
     public List<Interaction> currentOf(UUID tenantId, UUID agentId) {
         return em.createQuery("select i from Interaction i where i.tenantId = :tenant and i.agentId = :agent "
-                        + "and i.state in (io.switchboard.api.routing.InteractionState.OFFERED, "
-                        + "io.switchboard.api.routing.InteractionState.ACTIVE, "
-                        + "io.switchboard.api.routing.InteractionState.WRAP_UP) order by i.queuedSince",
+                        + "and i.state in (InteractionState.OFFERED, "
+                        + "InteractionState.ACTIVE, "
+                        + "InteractionState.WRAP_UP) order by i.queuedSince",
                         Interaction.class)
                 .setParameter("tenant", tenantId).setParameter("agent", agentId).getResultList();
     }
@@ -65,7 +70,7 @@ public class RoutingRepository {
 
     public List<Interaction> inWorkbin(UUID tenantId, io.switchboard.routing.domain.Workbin workbin) {
         return em.createQuery("select i from Interaction i where i.tenantId = :tenant "
-                        + "and i.state = io.switchboard.api.routing.InteractionState.PARKED and "
+                        + "and i.state = InteractionState.PARKED and "
                         + (workbin.isPersonal() ? "i.workbinAgentId = :owner" : "i.workbinQueueId = :owner")
                         + " order by i.queuedSince", Interaction.class)
                 .setParameter("tenant", tenantId)
@@ -112,5 +117,46 @@ public class RoutingRepository {
 
     public void flush() {
         em.flush();
+    }
+
+    /** Queues with waiting count and oldest wait; only those {@code memberAgent} serves unless it is null. */
+    @SuppressWarnings("unchecked")
+    public List<QueueView> queueViews(UUID tenantId, UUID memberAgent) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        select q.id, q.name, q.priority, count(i.id), min(i.queued_since) from routing_queue q
+                          left join interaction i on i.queue_id = q.id and i.state = 'QUEUED'
+                         where q.tenant_id = :tenant
+                           and (cast(:member as uuid) is null
+                                or exists (select 1 from queue_member m where m.queue_id = q.id
+                                             and m.agent_id = cast(:member as uuid)))
+                         group by q.id, q.name, q.priority
+                         order by q.priority desc, q.name""")
+                .setParameter("tenant", tenantId)
+                .setParameter("member", memberAgent == null ? null : memberAgent.toString())
+                .getResultList();
+        return rows.stream().map(row -> new QueueView((UUID) row[0], (String) row[1],
+                ((Number) row[2]).intValue(), ((Number) row[3]).longValue(),
+                row[4] == null ? null : toInstant(row[4]))).toList();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+
+    /** Interactions an agent holds right now, across the tenant. */
+    public List<Interaction> inHand(UUID tenantId) {
+        return em.createQuery("select i from Interaction i where i.tenantId = :tenant and i.state in :states "
+                        + "order by i.queuedSince", Interaction.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("states", List.of(InteractionState.OFFERED,
+                        InteractionState.ACTIVE,
+                        InteractionState.WRAP_UP))
+                .getResultList();
     }
 }

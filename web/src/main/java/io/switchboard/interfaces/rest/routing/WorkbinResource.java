@@ -1,7 +1,9 @@
 package io.switchboard.interfaces.rest.routing;
 
 import io.switchboard.api.routing.InteractionView;
+import io.switchboard.api.routing.QueueView;
 import io.switchboard.interfaces.security.Caller;
+import io.switchboard.routing.application.SupervisionService;
 import io.switchboard.routing.application.WorkbinService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -24,6 +26,9 @@ public class WorkbinResource {
     @EJB
     WorkbinService workbins;
 
+    @EJB
+    SupervisionService supervision;
+
     @Inject
     Caller caller;
 
@@ -31,6 +36,13 @@ public class WorkbinResource {
     @Path("/personal")
     public List<InteractionView> personal() {
         return workbins.personal(caller.tenantId(), caller.agentId());
+    }
+
+    /** The queues whose team workbins the caller uses (the queues they serve). */
+    @GET
+    @Path("/teams")
+    public List<QueueView> teams() {
+        return supervision.queuesOf(caller.tenantId(), caller.agentId());
     }
 
     @GET

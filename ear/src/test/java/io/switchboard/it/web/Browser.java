@@ -1,0 +1,159 @@
+package io.switchboard.it.web;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromium-driver, installed by the test set-up) on the desktop at
+ * http://127.0.0.1:8080/, with a fresh profile and the flags a closed network needs.
+ */
+final class Browser implements AutoCloseable {
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    Browser(String language) {
+        try {
+            profile = Files.createTempDirectory("switchboard-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("switchboard.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--window-size=1280,1000", "--lang=" + language, "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("switchboard.chromedriver", "/usr/bin/chromedriver")))
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+    }
+
+    void open() {
+        driver.get("http://127.0.0.1:8080/");
+    }
+
+    void signIn(String login, String password) {
+        type(By.name("login"), login);
+        type(By.name("password"), password);
+        click(By.cssSelector("#signin button[type=submit]"));
+        await(d -> d.findElement(By.id("desk")).isDisplayed() && !d.findElement(By.id("who")).getText().isBlank());
+    }
+
+    /** The first visible match; the page re-renders on every event, so a match may go stale and is found again. */
+    WebElement find(By by) {
+        return await(d -> {
+            try {
+                var found = d.findElements(by);
+                return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+            } catch (StaleElementReferenceException rerendered) {
+                return null;
+            }
+        });
+    }
+
+    void click(By by) {
+        act(by, WebElement::click);
+    }
+
+    void type(By by, String text) {
+        act(by, element -> {
+            element.clear();
+            element.sendKeys(text);
+        });
+    }
+
+    String text(By by) {
+        return await(d -> {
+            try {
+                return find(by).getText();
+            } catch (StaleElementReferenceException rerendered) {
+                return null;
+            }
+        });
+    }
+
+    private void act(By by, java.util.function.Consumer<WebElement> action) {
+        await(d -> {
+            try {
+                WebElement element = find(by);
+                if (!element.isEnabled()) {
+                    return false;
+                }
+                action.accept(element);
+                return true;
+            } catch (StaleElementReferenceException | ElementNotInteractableException rerendered) {
+                return false;
+            }
+        });
+    }
+
+    /** Waits up to five seconds for the condition (a value, or true). */
+    <T> T await(ExpectedCondition<T> condition) {
+        return await(condition, Duration.ofSeconds(5));
+    }
+
+    <T> T await(ExpectedCondition<T> condition, Duration timeout) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
+                .ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Saves a PNG of the page to the screenshots directory (docs/screenshots when made by dev/screenshots.sh). */
+    void screenshot(String name) {
+        Path dir = Path.of(System.getProperty("switchboard.screenshots", "target/screenshots"));
+        try {
+            Files.createDirectories(dir);
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            // The page as the test left it, to see what a failing test saw.
+            Path dir = Path.of("target", "screenshots", "last");
+            Files.createDirectories(dir);
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                    dir.resolve(System.nanoTime() + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException ignored) {
+            // best effort only
+        }
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException ignored) {
+            // a temporary profile left behind is harmless
+        }
+    }
+}

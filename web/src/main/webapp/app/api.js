@@ -1,0 +1,69 @@
+// Calls the REST API with the signed-in user's token. Failures become errors carrying the server's problem+json
+// detail (a sentence meant for people), never a raw status line or stack.
+import { t } from './i18n.js';
+
+let token = null;
+let onUnauthenticated = () => {};
+
+export function useToken(next, whenRejected) {
+  token = next;
+  if (whenRejected) onUnauthenticated = whenRejected;
+}
+
+export async function api(method, path, body) {
+  let response;
+  try {
+    response = await fetch('/api' + path, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: 'Bearer ' + token } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new Error(t('error.network'));
+  }
+  const type = response.headers.get('Content-Type') || '';
+  const payload = type.includes('json') ? await response.json() : null;
+  if (!response.ok) {
+    if (response.status === 401 && token) onUnauthenticated();
+    const error = new Error(payload?.detail || t('error.server', { status: response.status }));
+    error.type = payload?.type;
+    throw error;
+  }
+  return payload;
+}
+
+/** The event socket, reconnecting after a drop; onOpen runs after every (re)connect so the page resyncs. */
+export function listen({ onEvent, onOpen, onDrop }) {
+  let socket = null;
+  let stopped = false;
+  const connect = () => {
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    socket = new WebSocket(`${scheme}://${location.host}/ws/agent-events?access_token=${encodeURIComponent(token)}`);
+    socket.onmessage = (message) => onEvent(JSON.parse(message.data));
+    socket.onopen = onOpen;
+    socket.onclose = () => {
+      if (!stopped) {
+        onDrop();
+        setTimeout(connect, 1500);
+      }
+    };
+  };
+  connect();
+  return { close: () => { stopped = true; socket?.close(); }, drop: () => socket?.close() };
+}
+
+export const escape = (text) => String(text ?? '').replace(/[&<>"']/g,
+  (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+
+/** h:mm:ss since an instant, for the running clocks. */
+export function since(iso) {
+  const seconds = Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 1000));
+  return clock(seconds);
+}
+
+export function clock(seconds) {
+  return `${Math.floor(seconds / 3600)}:${String(Math.floor(seconds / 60) % 60).padStart(2, '0')}:`
+    + String(seconds % 60).padStart(2, '0');
+}
+
+export const secondsUntil = (iso) => Math.max(0, Math.ceil((Date.parse(iso) - Date.now()) / 1000));
