@@ -55,6 +55,10 @@ class CustomersIT extends ServerTest {
         assertNotEquals(customer, otherCustomer);
         assertTrue(api.post("/api/customers/" + otherCustomer + "/addresses", token,
                 "{\"kind\":\"phone\",\"address\":\"" + e164 + "\"}").isProblem(409, "address-of-another-customer"));
-        assertTrue(call("12").isProblem(422, "invalid-phone-number"));
+        assertTrue(api.post("/api/integration/interactions", fixtures.integrationToken(), Json.createObjectBuilder()
+                .add("channel", "voice").add("entryPoint", number).add("customerAddress", "12")
+                .add("content", Contents.of("voice")).add("idempotencyKey", UUID.randomUUID().toString()).build()
+                .toString()).isProblem(422, "invalid-phone-number"), "the customer address is checked too");
+        assertTrue(call("12").isProblem(422, "content-invalid"), "a caller number that is no phone number");
     }
 }
