@@ -18,9 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Deadlines survive a server restart: an offer whose RONA deadline and an After-Call-Work whose end pass while
- * the server is reloading (every service, timer and in-memory structure stopped and started again; the JVM stays)
- * fire right after it is up, and an offer deadline still in the future then fires on time.
+ * Deadlines survive a server restart: the server process is shut down while an offer's RONA deadline and an
+ * After-Call-Work's end are pending, stays down until both have passed, and a new server process is started on the
+ * same installation and database. Both fire right after it is up, and an offer deadline still in the future then
+ * fires on time. The new process serves the rest of the test run (Arquillian shuts it down at the end through the
+ * management interface, as it would its own).
  */
 class RestartIT extends ServerTest {
 
@@ -49,7 +51,10 @@ class RestartIT extends ServerTest {
                 .getString("offerDeadline"));
         TestAgent carl = agentInAfterCallWork(admin, integration);
 
-        management.getControllerClient().execute(Operations.createOperation("reload"));
+        management.getControllerClient().execute(Operations.createOperation("shutdown"));
+        awaitDown();
+        Thread.sleep(5_000);   // both the 4 s RONA deadline and the 4 s After-Call-Work pass while nothing runs
+        startServer();
         awaitReady();
 
         JsonObject taken = awaitState(integration, overdue, "QUEUED", Duration.ofSeconds(20));
@@ -95,6 +100,29 @@ class RestartIT extends ServerTest {
         return channel(api.get("/api/agents/me", agent.token()).json(), "voice").getString("state");
     }
 
+    private static void awaitDown() throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            try (var socket = new java.net.Socket("127.0.0.1", 9990)) {
+                Thread.sleep(200);
+            } catch (java.io.IOException down) {
+                return;
+            }
+        }
+        throw new AssertionError("the server did not stop");
+    }
+
+    /** A new server process, as an operator starts one: standalone.sh with the same configuration and options. */
+    private static void startServer() throws java.io.IOException {
+        String home = System.getProperty("jboss.home");
+        ProcessBuilder server = new ProcessBuilder(home + "/bin/standalone.sh", "-c", "standalone-full.xml")
+                .redirectErrorStream(true)
+                .redirectOutput(RestartedServerShutdown.MARKER.toFile());
+        server.environment().put("JAVA_OPTS", System.getProperty("server.jvm.args", "")
+                + " -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true");
+        server.start();
+    }
+
     private void awaitReady() {
         Api managementApi = new Api("http://127.0.0.1:9990");
         Instant deadline = Instant.now().plusSeconds(90);
@@ -103,11 +131,17 @@ class RestartIT extends ServerTest {
                 if (managementApi.get("/health/ready", null).status() == 200) {
                     return;
                 }
-            } catch (RuntimeException stillReloading) {
-                // the management interface is restarting too
+            } catch (RuntimeException stillStarting) {
+                // the management interface is not up yet
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
             }
         }
-        throw new AssertionError("server not ready after reload");
+        throw new AssertionError("server not ready after the restart");
     }
 
     private JsonObject awaitState(String token, String id, String state, Duration wait) {
