@@ -8,7 +8,7 @@ import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * A back-office consumer of the agent event topic on the server's embedded broker, reached the way an external
+ * A back-office consumer of an event topic on the server's embedded broker, reached the way an external
  * system reaches it: Artemis core protocol over HTTP upgrade on port 8080, as the back-office user.
  */
 public final class BackOfficeTopic implements AutoCloseable {
@@ -16,17 +16,24 @@ public final class BackOfficeTopic implements AutoCloseable {
     private final JMSContext context;
     private final JMSConsumer consumer;
 
-    private BackOfficeTopic(String selector) {
+    private BackOfficeTopic(String topic, String selector) {
+        // No client-side buffer: unread messages stay on the broker, as a slow consumer's would.
         ConnectionFactory factory = new ActiveMQConnectionFactory(
-                "tcp://127.0.0.1:8080?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor&enable1xPrefixes=true");
+                "tcp://127.0.0.1:8080?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor&enable1xPrefixes=true"
+                        + "&consumerWindowSize=0");
         this.context = factory.createContext(System.getProperty("switchboard.backoffice.user", "backoffice"),
                 System.getProperty("switchboard.backoffice.password", "Backoffice-dev-1"), JMSContext.AUTO_ACKNOWLEDGE);
-        this.consumer = context.createConsumer(context.createTopic("SwitchboardAgentEvents"), selector);
+        this.consumer = context.createConsumer(context.createTopic(topic), selector);
     }
 
     /** Subscribes to one agent's events (a JMS selector on the agentId property). */
     public static BackOfficeTopic forAgent(String agentId) {
-        return new BackOfficeTopic("agentId = '" + agentId + "'");
+        return new BackOfficeTopic("SwitchboardAgentEvents", "agentId = '" + agentId + "'");
+    }
+
+    /** Subscribes to every interaction event. */
+    public static BackOfficeTopic interactions() {
+        return new BackOfficeTopic("SwitchboardInteractionEvents", null);
     }
 
     /** The next message's body, or null when none arrives within the wait. */
