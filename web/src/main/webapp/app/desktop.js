@@ -30,6 +30,8 @@ async function act(action) {
 }
 
 const isSupervisor = () => session?.roles?.some((role) => role === 'supervisor' || role === 'admin');
+/** Agents and supervisors take work; an administrator only watches the board. */
+const takesWork = () => session?.roles?.some((role) => role === 'agent' || role === 'supervisor');
 
 function renderChannels(next) {
   me = next;
@@ -88,7 +90,7 @@ function refreshSoon() {
 async function refreshAll() {
   await act(async () => {
     renderChannels(await api('GET', '/agents/me'));
-    await work.refresh();
+    if (takesWork()) await work.refresh();
     if (view === 'board') await board.refresh();
   });
 }
@@ -109,6 +111,7 @@ async function start() {
   $('signin').hidden = true;
   $('tabs').hidden = false;
   $('tab-board').hidden = !isSupervisor();
+  document.querySelectorAll('#desk > section:not(:first-child)').forEach((part) => { part.hidden = !takesWork(); });
   $('signout').hidden = false;
   show(view);
   const reasons = await api('GET', '/reason-codes');
