@@ -101,7 +101,7 @@ export class Work {
       ${this.content(i, true)}
       <div class="bar"><button data-do="pick-up" class="primary">${t('workbins.pickUp')}</button>
         <label>${t('workbins.moveTo')} <select data-move>${targets.join('')}</select></label>
-        <button data-do="move">${t('workbins.moveTo')}</button></div></article>`;
+        <button data-do="move">${t('workbins.move')}</button></div></article>`;
   }
 
   /** The channel's content: what the agent needs to handle it. */

@@ -206,4 +206,80 @@ class AgentDesktopIT extends ServerTest {
             assertFalse(browser.text(By.tagName("body")).contains("Meus canais"));
         }
     }
+
+    @Test
+    void aCallEndsInAfterCallWorkThatCanBeExtendedAndAnEmailGoesToTheWorkbinAndBack() {
+        String calls = api.post("/api/admin/routing/queues", admin, Json.createObjectBuilder()
+                .add("name", "Desk calls " + UUID.randomUUID().toString().substring(0, 6)).add("acwSeconds", 60)
+                .add("acwNextState", "READY").add("wrapUpCodes", Json.createArrayBuilder().add("SOLVED")).build()
+                .toString()).json().getString("id");
+        String number = "+5511" + (50_000_000 + (int) (Math.random() * 9_000_000));
+        String mailbox = "desk-" + UUID.randomUUID() + "@example.com";
+        api.post("/api/admin/routing/entry-points", admin, Json.createObjectBuilder().add("channel", "voice")
+                .add("address", number).add("queueId", calls).build().toString());
+        api.post("/api/admin/routing/entry-points", admin, Json.createObjectBuilder().add("channel", "email")
+                .add("address", mailbox).add("queueId", calls).build().toString());
+        TestAgent eva = fixtures.agent("voice", "email");
+        api.put("/api/admin/routing/queues/" + calls + "/members", admin, "{\"agentIds\":[\"" + eva.id() + "\"]}");
+
+        try (Browser browser = new Browser("en")) {
+            browser.open();
+            browser.signIn(eva.login(), Fixtures.PASSWORD);
+            browser.click(By.id("all-login"));
+            browser.find(channelState("EMAIL", "NOT_READY"));
+            browser.click(By.id("all-ready"));
+            browser.find(channelState("VOICE", "READY"));
+            browser.find(channelState("EMAIL", "READY"));
+
+            // A bad value gets the server's explanation, not a code or a stack.
+            browser.type(By.id("forward"), "not a number");
+            browser.click(By.id("forward-set"));
+            String error = browser.text(By.id("error"));
+            assertTrue(error.toLowerCase().contains("extension"), error);
+            assertFalse(error.contains("Exception") || error.contains("500"), error);
+
+            String call = create("voice", number);
+            browser.click(By.cssSelector("[data-offer='" + call + "'] button[data-do='accept']"));
+            By active = By.cssSelector("[data-interaction='" + call + "'][data-state='ACTIVE']");
+            assertTrue(browser.text(active).contains("+5511987654321"), browser.text(active));
+            browser.click(By.cssSelector("[data-interaction='" + call + "'] button[data-do='end']"));
+            By wrapUp = By.cssSelector("[data-interaction='" + call + "'][data-state='WRAP_UP']");
+            browser.await(d -> d.findElement(wrapUp).getText().contains("After-Call-Work: 0:00:"));
+            browser.find(channelState("VOICE", "AFTER_CALL_WORK"));
+            java.time.Instant before = acwDeadline(call);
+            browser.click(By.cssSelector("[data-interaction='" + call + "'] button[data-do='extend']"));
+            browser.await(d -> acwDeadline(call).isAfter(before.plusSeconds(25)));
+            browser.click(By.cssSelector("[data-interaction='" + call + "'] button[data-do='done']"));
+            new Select(browser.find(By.id("wrapup-code"))).selectByValue("");   // not required: none is offered
+            browser.click(By.id("wrapup-done"));
+            browser.find(channelState("VOICE", "READY"));   // the queue's next state after ACW
+
+            String email = create("email", mailbox);
+            browser.click(By.cssSelector("[data-offer='" + email + "'] button[data-do='accept']"));
+            By mail = By.cssSelector("[data-interaction='" + email + "'][data-state='ACTIVE']");
+            assertTrue(browser.text(mail).contains("Invoice 2231"), browser.text(mail));
+            assertTrue(browser.text(mail).contains("order.pdf"), browser.text(mail));
+            browser.click(By.cssSelector("[data-interaction='" + email + "'] button[data-do='park'][data-workbin='personal']"));
+            browser.find(By.cssSelector("#workbin [data-parked='" + email + "']"));
+            browser.await(d -> d.findElements(mail).isEmpty());
+            browser.screenshot("workbin");
+            browser.click(By.cssSelector("[data-parked='" + email + "'] button[data-do='pick-up']"));
+            browser.find(mail);
+            browser.await(d -> d.findElements(By.cssSelector("#workbin [data-parked]")).isEmpty());
+        }
+    }
+
+    private String create(String channel, String entryPoint) {
+        Api.Reply created = api.post("/api/integration/interactions", integration, Json.createObjectBuilder()
+                .add("channel", channel).add("entryPoint", entryPoint).add("customerAddress", Contents.customer(channel))
+                .add("content", Contents.of(channel)).add("idempotencyKey", UUID.randomUUID().toString()).build()
+                .toString());
+        assertEquals(201, created.status(), created.toString());
+        return created.json().getString("interactionId");
+    }
+
+    private java.time.Instant acwDeadline(String interaction) {
+        return java.time.Instant.parse(api.get("/api/integration/interactions/" + interaction, integration).json()
+                .getString("afterCallWorkDeadline"));
+    }
 }
