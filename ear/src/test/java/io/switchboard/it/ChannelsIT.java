@@ -4,6 +4,11 @@ import jakarta.jms.JMSContext;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.awaitility.Awaitility;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +33,9 @@ class ChannelsIT extends ServerTest {
 
     private static final List<String> CHANNELS = List.of("voice", "email", "chat", "facebook", "twitter", "sms",
             "workitem");
+
+    @ArquillianResource
+    ManagementClient management;
 
     private String admin;
     private String integration;
@@ -147,18 +155,13 @@ class ChannelsIT extends ServerTest {
         return found.json();
     }
 
-    private void awaitCommandsConsumed() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        var factory = new ActiveMQConnectionFactory(
-                "tcp://127.0.0.1:8080?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor&enable1xPrefixes=true");
-        try (JMSContext jms = factory.createContext(System.getProperty("switchboard.backoffice.user", "backoffice"),
-                System.getProperty("switchboard.backoffice.password", "Backoffice-dev-1"))) {
-            var browser = jms.createBrowser(jms.createQueue("SwitchboardInteractionCommands"));
-            while (browser.getEnumeration().hasMoreElements() && Instant.now().isBefore(deadline)) {
-                Thread.sleep(100);
-            }
-        }
-        Thread.sleep(500); // a message just handed to the listener is no longer browsable; let it commit
+    /** Every message of the command queue consumed and its transaction committed (acknowledged). */
+    private void awaitCommandsConsumed() {
+        ModelNode count = Operations.createReadAttributeOperation(Operations.createAddress("subsystem",
+                "messaging-activemq", "server", "default", "jms-queue", "SwitchboardInteractionCommands"),
+                "message-count");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
+                Operations.readResult(management.getControllerClient().execute(count)).asLong() == 0);
     }
 
     private static Connection database() throws Exception {

@@ -2,6 +2,7 @@ package io.switchboard.it;
 
 import jakarta.jms.Message;
 import jakarta.json.Json;
+import org.awaitility.Awaitility;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.as.controller.client.helpers.Operations;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -42,7 +44,8 @@ class OutboxIT extends ServerTest {
 
         try (BackOfficeTopic topic = BackOfficeTopic.interactions()) {
             String first = create(address);
-            Thread.sleep(1_000);   // published, and held unread by the subscriber: the address now has a message
+            // Published, and held unread by the subscriber: the address now has a message.
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outboxRowsFor(first) == 0);
             limitAddress(true);
             String id;
             try {
@@ -50,8 +53,10 @@ class OutboxIT extends ServerTest {
                         .add("channel", "chat").add("entryPoint", address).add("customerAddress", "o@example.com")
                         .add("content", Contents.of("chat")).add("idempotencyKey", UUID.randomUUID().toString())
                         .build().toString()).json().getString("interactionId");
-                Thread.sleep(4_000);   // the relay's immediate attempt and its next sweep both fail
-                assertEquals(1, outboxRowsFor(id), "the event waits in the outbox while sends fail");
+                String waiting = id;
+                // The relay's immediate attempt and its next sweeps (every 3 s) all fail: the event stays put.
+                Awaitility.await("the event waits in the outbox while sends fail").during(Duration.ofSeconds(4))
+                        .atMost(Duration.ofSeconds(6)).until(() -> outboxRowsFor(waiting) == 1);
             } finally {
                 limitAddress(false);
             }
