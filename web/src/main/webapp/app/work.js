@@ -1,6 +1,6 @@
 // Offers (accept / reject before the RONA deadline), the work in hand with each channel's content, chat, end,
 // After-Call-Work with extension, the wrap-up dialog and Done, and the personal and team workbins.
-import { api, escape } from './api.js';
+import { api, clock, escape, secondsUntil } from './api.js';
 import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -66,7 +66,8 @@ export class Work {
       <h3>${t('channel.' + i.channel)} · ${escape(i.customerAddress)}</h3>
       <p class="hint">${t('work.queue')}: ${escape(i.queueName)}</p>
       ${this.content(i, true)}
-      <p class="countdown" data-until="${i.offerDeadline}" data-label="offers.expires"></p>
+      <p class="countdown" data-until="${i.offerDeadline}" data-label="offers.expires">${t('offers.expires',
+        { seconds: secondsUntil(i.offerDeadline) })}</p>
       <div class="bar">
         <button data-do="accept" class="primary">${t('offers.accept')}</button>
         <button data-do="reject">${t('offers.reject')}</button>
@@ -84,7 +85,8 @@ export class Work {
          <button data-do="done" class="primary">${t('work.done')}</button>`;
     const acw = i.state === 'WRAP_UP' && i.afterCallWork
       ? (i.afterCallWorkDeadline
-        ? `<p class="countdown" data-until="${i.afterCallWorkDeadline}" data-label="work.acw"></p>`
+        ? `<p class="countdown" data-until="${i.afterCallWorkDeadline}" data-label="work.acw">${t('work.acw',
+          { time: clock(secondsUntil(i.afterCallWorkDeadline)) })}</p>`
         : `<p class="countdown">${t('work.acwUntilDone')}</p>`) : '';
     return `<article class="card" data-interaction="${i.interactionId}" data-state="${i.state}" data-channel="${i.channel}">
       <h3>${t('channel.' + i.channel)} · ${escape(i.customerAddress)}
