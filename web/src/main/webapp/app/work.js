@@ -48,6 +48,10 @@ export class Work {
     const inHand = this.interactions.filter((i) => i.state !== 'OFFERED');
     $('offers').innerHTML = offers.length ? offers.map((i) => this.offerCard(i)).join('')
       : `<p class="hint">${t('offers.none')}</p>`;
+    // New offers pop up over the page (top right) until answered; the first one takes the keyboard focus.
+    const popping = offers.length > 0 && !$('offers').classList.contains('popup');
+    $('offers').classList.toggle('popup', offers.length > 0);
+    if (popping) $('offers').querySelector('button[data-do="accept"]')?.focus();
     const focused = document.activeElement?.closest?.('[data-interaction]')?.dataset.interaction;
     $('work').innerHTML = inHand.length ? inHand.map((i) => this.workCard(i)).join('')
       : `<p class="hint">${t('work.none')}</p>`;
