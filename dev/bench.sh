@@ -56,7 +56,7 @@ if [[ "$what" == all || "$what" == agent-state ]]; then
   bench 1000 4 5
 fi
 if [[ "$what" == all || "$what" == routing ]]; then
-  routing 100 "50,100"        # warm-up for the routing paths
+  routing 100 "20,20,20,20"   # warm-up: on 2 cores the JIT takes minutes to compile the routing paths
   routing 100 "100,250,500"
   routing 1000 "100,250,500"
 fi

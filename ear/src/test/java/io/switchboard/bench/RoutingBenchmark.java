@@ -36,6 +36,7 @@ public final class RoutingBenchmark {
     private final AtomicLong offered = new AtomicLong();
     private final AtomicLong lifecycles = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong socketErrors = new AtomicLong();
     private final ExecutorService agentsAtWork = Executors.newFixedThreadPool(LIFECYCLE_WORKERS);
     private String integration;
 
@@ -80,8 +81,10 @@ public final class RoutingBenchmark {
     /** One queue with every bench agent, a chat entry point, and a profile of 5 chats each; made once. */
     private String configureRouting(String admin, List<Agent> agents) {
         String entryPoint = "bench-widget";
+        // Bench agents always answer; the longest RONA timeout keeps a saturated server's slow offers from putting
+        // them in RONA, which would stop routing and measure nothing.
         HttpResponse<String> queue = client.post("/api/admin/routing/queues", admin,
-                "{\"name\":\"bench-" + UUID.randomUUID() + "\",\"ronaTimeoutSeconds\":120}");
+                "{\"name\":\"bench-" + UUID.randomUUID() + "\",\"ronaTimeoutSeconds\":3600}");
         String queueId = BenchClient.json(queue.body()).getString("id");
         String profile = BenchClient.json(client.post("/api/admin/routing/profiles", admin,
                 "{\"name\":\"bench-" + UUID.randomUUID() + "\",\"capacity\":{\"chat\":5}}").body()).getString("id");
@@ -154,23 +157,45 @@ public final class RoutingBenchmark {
 
         @Override
         public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                JsonObject event = BenchClient.json(partial.toString());
-                partial.setLength(0);
-                if ("OFFERED".equals(event.getString("to", null)) && event.containsKey("interactionId")) {
-                    Long sent = sentAt.remove(event.getString("customerAddress"));
-                    if (sent != null) {
-                        long micros = (System.nanoTime() - sent) / 1_000;
-                        synchronized (createToOffer) {
-                            createToOffer.recordValue(Math.min(micros, createToOffer.getHighestTrackableValue()));
-                        }
+            try {
+                partial.append(data);
+                if (last) {
+                    JsonObject event = BenchClient.json(partial.toString());
+                    partial.setLength(0);
+                    if ("OFFERED".equals(event.getString("to", null)) && event.containsKey("interactionId")) {
+                        recordOffer(event);
                     }
-                    offered.incrementAndGet();
-                    agentsAtWork.execute(() -> handle(event.getString("interactionId")));
+                }
+            } catch (RuntimeException e) {
+                socketErrors.incrementAndGet();
+                System.err.println("event not understood: " + e);
+            } finally {
+                socket.request(1);   // always ask for the next event, or the socket stops delivering
+            }
+            return null;
+        }
+
+        private void recordOffer(JsonObject event) {
+            Long sent = sentAt.remove(event.getString("customerAddress"));
+            if (sent != null) {
+                long micros = (System.nanoTime() - sent) / 1_000;
+                synchronized (createToOffer) {
+                    createToOffer.recordValue(Math.min(micros, createToOffer.getHighestTrackableValue()));
                 }
             }
-            socket.request(1);
+            offered.incrementAndGet();
+            agentsAtWork.execute(() -> handle(event.getString("interactionId")));
+        }
+
+        @Override
+        public void onError(WebSocket socket, Throwable error) {
+            socketErrors.incrementAndGet();
+            System.err.println("socket of agent " + agent.index() + " failed: " + error);
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+            System.err.println("socket of agent " + agent.index() + " closed: " + status + " " + reason);
             return null;
         }
 
@@ -180,6 +205,9 @@ public final class RoutingBenchmark {
                     && client.post(path + "/end", agent.token(), null).statusCode() == 200
                     && client.post(path + "/done", agent.token(), "{}").statusCode() == 200;
             (ok ? lifecycles : failures).incrementAndGet();
+            if (!ok) {
+                System.err.println("lifecycle of " + interactionId + " failed");
+            }
         }
     }
 }
