@@ -5,6 +5,7 @@ import io.switchboard.agentstate.domain.LicenceTier;
 import io.switchboard.agentstate.domain.Role;
 import io.switchboard.agentstate.infrastructure.persistence.Agents;
 import io.switchboard.api.Channel;
+import io.switchboard.api.Enums;
 import io.switchboard.api.agentstate.AgentStateView;
 import io.switchboard.api.error.ConflictException;
 import io.switchboard.api.error.InvalidRequestException;
@@ -16,7 +17,6 @@ import jakarta.persistence.PersistenceException;
 
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -76,11 +76,6 @@ public class AgentAdministrationService {
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String name, String what) {
-        try {
-            return Enum.valueOf(type, name.trim().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw new InvalidRequestException("invalid-" + what.replace(' ', '-'), "Unknown " + what + " '" + name
-                    + "'; expected one of " + java.util.Arrays.toString(type.getEnumConstants()) + ".");
-        }
+        return Enums.parse(type, name, "invalid-" + what.replace(' ', '-'), what);
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.routing.application;
 import io.switchboard.agentstate.domain.Agent;
 import io.switchboard.agentstate.domain.LicenceTier;
 import io.switchboard.api.Channel;
+import io.switchboard.api.Enums;
 import io.switchboard.api.error.ConflictException;
 import io.switchboard.routing.domain.EntryPoint;
 import io.switchboard.routing.domain.MultimediaProfile;
@@ -102,15 +103,8 @@ public class RoutingConfigurationService {
     }
 
     private static LicenceTier licenceTier(String name) {
-        if (name == null) {
-            return LicenceTier.STANDARD;
-        }
-        try {
-            return LicenceTier.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new io.switchboard.api.error.InvalidRequestException("unknown-licence-tier", "Unknown licence tier '"
-                    + name + "'; expected one of " + java.util.Arrays.toString(LicenceTier.values()) + ".");
-        }
+        return name == null ? LicenceTier.STANDARD
+                : Enums.parse(LicenceTier.class, name, "unknown-licence-tier", "licence tier");
     }
 
     private UUID persist(Object entity, UUID id, String conflictCode, String conflict) {
