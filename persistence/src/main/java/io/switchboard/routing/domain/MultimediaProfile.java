@@ -128,6 +128,11 @@ public class MultimediaProfile {
                 .noneMatch(rule -> rule.blocks() == channel && workload.engaged().contains(rule.whileEngagedOn()));
     }
 
+    /** Whether engaged work on {@code channel} holds back offers on another channel (so ending it can free some). */
+    public boolean blocksWhileEngagedOn(Channel channel) {
+        return blending.stream().anyMatch(rule -> rule.whileEngagedOn() == channel);
+    }
+
     /** Capacity alone: whether one more interaction of {@code channel} fits (picking up from a workbin). */
     public boolean hasRoomFor(Channel channel, Workload workload) {
         return workload.heldOn(channel) < capacityOf(channel);

@@ -52,6 +52,8 @@ class MultimediaProfileTest {
                 "a call in After-Call-Work is no longer engaged");
         assertTrue(blended.admits(VOICE, holding(Map.of(CHAT, 2), Set.of(CHAT))));
         assertEquals(Set.of(EMAIL), blended.admitted(Set.of(CHAT, EMAIL, VOICE), onACall));
+        assertTrue(blended.blocksWhileEngagedOn(VOICE));
+        assertFalse(blended.blocksWhileEngagedOn(CHAT), "ending a chat frees nothing by blending");
     }
 
     @Test

@@ -115,7 +115,7 @@ public class InteractionService {
             agentWork.startAfterCallWork(tenantId, agentId, interaction.channel());
         }
         // Ended work is no longer engaged: blending rules it triggered (a call blocking chats) stop applying.
-        fired.addAll(engine.fill(tenantId, agentId, now));
+        fired.addAll(engine.fillAfterEnding(tenantId, agentId, interaction.channel(), now));
         events.fire(fired);
         return views.of(interaction);
     }

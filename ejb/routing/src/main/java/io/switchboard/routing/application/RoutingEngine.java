@@ -1,5 +1,6 @@
 package io.switchboard.routing.application;
 
+import io.switchboard.api.Channel;
 import io.switchboard.api.routing.InteractionEvent;
 import io.switchboard.routing.domain.Interaction;
 import io.switchboard.routing.domain.RoutingQueue;
@@ -42,6 +43,14 @@ public class RoutingEngine {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * After the agent ended work on {@code channel}: it still counts against capacity (wrap-up), so only a blending
+     * rule it triggered can have freed anything; fills the agent then, and costs nothing otherwise.
+     */
+    public List<InteractionEvent> fillAfterEnding(UUID tenantId, UUID agentId, Channel channel, Instant now) {
+        return candidates.profileOf(agentId).blocksWhileEngagedOn(channel) ? fill(tenantId, agentId, now) : List.of();
     }
 
     /** Fills the agent's free capacity with the waiting interactions they should get next. */
