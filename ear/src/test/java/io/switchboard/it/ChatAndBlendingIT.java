@@ -56,15 +56,6 @@ class ChatAndBlendingIT extends ServerTest {
         return agent;
     }
 
-    private JsonObject create(String channel, String entryPoint) {
-        Api.Reply created = api.post("/api/integration/interactions", integration, Json.createObjectBuilder()
-                .add("channel", channel).add("entryPoint", entryPoint).add("customerAddress", Contents.customer(channel))
-                .add("content", Contents.of(channel)).add("idempotencyKey", UUID.randomUUID().toString()).build()
-                .toString());
-        assertEquals(201, created.status(), created.toString());
-        return created.json();
-    }
-
     private static JsonObject content(JsonObject interaction) {
         return Json.createReader(new StringReader(interaction.getString("content"))).readObject();
     }
@@ -73,7 +64,7 @@ class ChatAndBlendingIT extends ServerTest {
     void agentAndCustomerExchangeChatMessagesAndTheAgentSeesThemLive() {
         TestAgent ana = readyMember(null, "chat");
         try (EventSocket socket = EventSocket.open(api, ana.token())) {
-            String id = create("chat", "chat-" + suffix).getString("interactionId");
+            String id = fixtures.interaction("chat", "chat-" + suffix).getString("interactionId");
             String path = "/api/interactions/" + id;
             assertEquals("ACTIVE", api.post(path + "/accept", ana.token(), null).json().getString("state"));
 
@@ -119,12 +110,13 @@ class ChatAndBlendingIT extends ServerTest {
                 .build().toString()).json().getString("id");
         TestAgent bia = readyMember(profile, "voice", "chat");
 
-        JsonObject call = create("voice", voiceNumber());
+        JsonObject call = fixtures.interaction("voice", voiceNumber());
         assertEquals("OFFERED", call.getString("state"));
-        assertEquals("QUEUED", create("chat", "chat-" + suffix).getString("state"), "an offered call blocks chats");
+        assertEquals("QUEUED", fixtures.interaction("chat", "chat-" + suffix).getString("state"),
+                "an offered call blocks chats");
         String callPath = "/api/interactions/" + call.getString("interactionId");
         api.post(callPath + "/accept", bia.token(), null);
-        JsonObject chat = create("chat", "chat-" + suffix);
+        JsonObject chat = fixtures.interaction("chat", "chat-" + suffix);
         assertEquals("QUEUED", chat.getString("state"), "an active call blocks chats");
 
         api.post(callPath + "/end", bia.token(), null);

@@ -69,6 +69,18 @@ public final class Fixtures {
         return api.token("backoffice", Api.DEMO_PASSWORD);
     }
 
+    /** A new interaction through an entry point, with its channel's real content, created over REST (201). */
+    public JsonObject interaction(String channel, String entryPoint) {
+        Api.Reply created = api.post("/api/integration/interactions", integrationToken(), Json.createObjectBuilder()
+                .add("channel", channel).add("entryPoint", entryPoint).add("customerAddress", Contents.customer(channel))
+                .add("content", Contents.of(channel)).add("idempotencyKey", UUID.randomUUID().toString()).build()
+                .toString());
+        if (created.status() != 201) {
+            throw new AssertionError("could not create a " + channel + " interaction: " + created);
+        }
+        return created.json();
+    }
+
     public Api.Reply workStarted(TestAgent agent, String channel) {
         return api.post("/api/integration/agents/" + agent.id() + "/channels/" + channel + "/work-started",
                 integrationToken(), null);

@@ -1,7 +1,5 @@
 package io.switchboard.it.web;
 
-import io.switchboard.it.Api;
-import io.switchboard.it.Contents;
 import io.switchboard.it.Fixtures;
 import io.switchboard.it.Fixtures.TestAgent;
 import io.switchboard.it.ServerTest;
@@ -66,15 +64,6 @@ class AgentDesktopIT extends ServerTest {
         return By.cssSelector("#channels tr[data-channel='" + channel + "'] button[data-do='" + action + "']");
     }
 
-    private String createChat() {
-        Api.Reply created = api.post("/api/integration/interactions", integration, Json.createObjectBuilder()
-                .add("channel", "chat").add("entryPoint", widget).add("customerAddress", "maria@example.com")
-                .add("content", Contents.of("chat")).add("idempotencyKey", UUID.randomUUID().toString()).build()
-                .toString());
-        assertEquals(201, created.status(), created.toString());
-        return created.json().getString("interactionId");
-    }
-
     @Test
     void anAgentTakesAChatFromOfferToDone() {
         TestAgent ana = member("chat");
@@ -88,7 +77,7 @@ class AgentDesktopIT extends ServerTest {
             browser.click(channelButton("CHAT", "ready"));
             browser.find(channelState("CHAT", "READY"));
 
-            String chat = createChat();
+            String chat = fixtures.interaction("chat", widget).getString("interactionId");
             id = chat;
             By offer = By.cssSelector("[data-offer='" + chat + "']");
             browser.await(d -> d.findElement(offer).getText().contains("Answer within"));
@@ -177,7 +166,7 @@ class AgentDesktopIT extends ServerTest {
             browser.await(d -> !d.findElements(By.cssSelector("#board-agents tr[data-agent='" + carl.id()
                     + "'] [data-channel='CHAT'][data-state='READY']")).isEmpty(), Duration.ofSeconds(1));
 
-            createChat();
+            fixtures.interaction("chat", widget);
             browser.await(d -> d.findElement(row).getText().contains("Offered"), Duration.ofSeconds(1));
             assertTrue(browser.text(By.id("board-queues")).contains("Web chat"));
             browser.screenshot("supervisor-board");
@@ -238,7 +227,7 @@ class AgentDesktopIT extends ServerTest {
             assertTrue(error.toLowerCase().contains("extension"), error);
             assertFalse(error.contains("Exception") || error.contains("500"), error);
 
-            String call = create("voice", number);
+            String call = fixtures.interaction("voice", number).getString("interactionId");
             browser.click(By.cssSelector("[data-offer='" + call + "'] button[data-do='accept']"));
             By active = By.cssSelector("[data-interaction='" + call + "'][data-state='ACTIVE']");
             assertTrue(browser.text(active).contains("+5511987654321"), browser.text(active));
@@ -254,7 +243,7 @@ class AgentDesktopIT extends ServerTest {
             browser.click(By.id("wrapup-done"));
             browser.find(channelState("VOICE", "READY"));   // the queue's next state after ACW
 
-            String email = create("email", mailbox);
+            String email = fixtures.interaction("email", mailbox).getString("interactionId");
             browser.click(By.cssSelector("[data-offer='" + email + "'] button[data-do='accept']"));
             By mail = By.cssSelector("[data-interaction='" + email + "'][data-state='ACTIVE']");
             assertTrue(browser.text(mail).contains("Invoice 2231"), browser.text(mail));
@@ -267,15 +256,6 @@ class AgentDesktopIT extends ServerTest {
             browser.find(mail);
             browser.await(d -> d.findElements(By.cssSelector("#workbin [data-parked]")).isEmpty());
         }
-    }
-
-    private String create(String channel, String entryPoint) {
-        Api.Reply created = api.post("/api/integration/interactions", integration, Json.createObjectBuilder()
-                .add("channel", channel).add("entryPoint", entryPoint).add("customerAddress", Contents.customer(channel))
-                .add("content", Contents.of(channel)).add("idempotencyKey", UUID.randomUUID().toString()).build()
-                .toString());
-        assertEquals(201, created.status(), created.toString());
-        return created.json().getString("interactionId");
     }
 
     private java.time.Instant acwDeadline(String interaction) {
