@@ -37,6 +37,10 @@ public final class RoutingBenchmark {
     private final AtomicLong lifecycles = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong socketErrors = new AtomicLong();
+    private final AtomicLong socketCloses = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
+    private final Histogram refusalLatency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     private final ExecutorService agentsAtWork = Executors.newFixedThreadPool(LIFECYCLE_WORKERS);
     private String integration;
 
@@ -69,7 +73,9 @@ public final class RoutingBenchmark {
         System.out.printf("%d agents Ready on chat with sockets open%n", agents.size());
 
         for (String rate : rates.split(",")) {
-            step(entryPoint, Integer.parseInt(rate.strip()), seconds);
+            // "350x60": 350/s for 60 s; a plain rate runs for the default seconds
+            String[] parts = rate.strip().split("x");
+            step(entryPoint, Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : seconds);
         }
         for (Agent agent : agents) {
             client.post("/api/agents/" + agent.id() + "/channels/not-ready", agent.token(),
@@ -109,6 +115,10 @@ public final class RoutingBenchmark {
         offered.set(0);
         lifecycles.set(0);
         failures.set(0);
+        refused.set(0);
+        accepted.set(0);
+        socketCloses.set(0);
+        refusalLatency.reset();
         long intervalNanos = 1_000_000_000L / rate;
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -119,31 +129,44 @@ public final class RoutingBenchmark {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             String customer = "bench-" + UUID.randomUUID() + "@example.com";
-            sentAt.put(customer, System.nanoTime());
+            long sent = System.nanoTime();
+            sentAt.put(customer, sent);
             client.http().sendAsync(client.request("POST", "/api/integration/interactions", integration,
                     Json.createObjectBuilder().add("channel", "chat").add("entryPoint", entryPoint)
                             .add("customerAddress", customer)
                             .add("content", Json.createObjectBuilder().add("customerName", "Bench"))
                             .add("idempotencyKey", customer).build().toString()),
                     HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                        if (error != null || response.statusCode() != 201) {
+                        if (error == null && response.statusCode() == 503) {
+                            // refused at the door, with Retry-After: the caller knows; nothing was made
+                            refused.incrementAndGet();
+                            sentAt.remove(customer);
+                            synchronized (refusalLatency) {
+                                refusalLatency.recordValue(Math.min((System.nanoTime() - sent) / 1_000,
+                                        refusalLatency.getHighestTrackableValue()));
+                            }
+                        } else if (error != null || response.statusCode() != 201) {
                             failures.incrementAndGet();
+                        } else {
+                            accepted.incrementAndGet();
                         }
                     });
             created++;
         }
         double createSeconds = (System.nanoTime() - start) / 1e9;
         long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (lifecycles.get() + failures.get() < created && System.nanoTime() < drainDeadline) {
+        while (lifecycles.get() + failures.get() + refused.get() < created && System.nanoTime() < drainDeadline) {
             TimeUnit.MILLISECONDS.sleep(20);
         }
         double allSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("RESULT rate=%d/s created=%d in %.1fs offered=%d lifecycles=%d failures=%d "
-                        + "routed/s=%.0f lifecycles/s=%.0f create->offer p50=%.1fms p99=%.1fms max=%.1fms%n",
-                rate, created, createSeconds, offered.get(), lifecycles.get(), failures.get(),
+        System.out.printf("RESULT rate=%d/s sent=%d in %.1fs created(201)=%d refused(503)=%d offered=%d "
+                        + "lifecycles=%d failures=%d lost=%d socket-closes=%d routed/s=%.0f lifecycles/s=%.0f "
+                        + "create->offer p50=%.1fms p99=%.1fms max=%.1fms refusal p99=%.1fms%n",
+                rate, created, createSeconds, accepted.get(), refused.get(), offered.get(), lifecycles.get(),
+                failures.get(), Math.max(0, accepted.get() - lifecycles.get()), socketCloses.get(),
                 offered.get() / allSeconds, lifecycles.get() / allSeconds,
                 createToOffer.getValueAtPercentile(50) / 1000.0, createToOffer.getValueAtPercentile(99) / 1000.0,
-                createToOffer.getMaxValue() / 1000.0);
+                createToOffer.getMaxValue() / 1000.0, refusalLatency.getValueAtPercentile(99) / 1000.0);
     }
 
     /** On an offer: record its latency and let the agent accept, end and finish it (on a worker thread). */
@@ -195,19 +218,36 @@ public final class RoutingBenchmark {
 
         @Override
         public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+            socketCloses.incrementAndGet();
             System.err.println("socket of agent " + agent.index() + " closed: " + status + " " + reason);
             return null;
         }
 
         private void handle(String interactionId) {
             String path = "/api/interactions/" + interactionId;
-            boolean ok = client.post(path + "/accept", agent.token(), null).statusCode() == 200
-                    && client.post(path + "/end", agent.token(), null).statusCode() == 200
-                    && client.post(path + "/done", agent.token(), "{}").statusCode() == 200;
+            boolean ok = answered(path + "/accept", null) && answered(path + "/end", null)
+                    && answered(path + "/done", "{}");
             (ok ? lifecycles : failures).incrementAndGet();
             if (!ok) {
                 System.err.println("lifecycle of " + interactionId + " failed");
             }
+        }
+
+        /** 200, after honouring 503 + Retry-After as a desktop would (a few times). */
+        private boolean answered(String path, String body) {
+            for (int attempt = 0; attempt < 30; attempt++) {
+                int status = client.post(path, agent.token(), body).statusCode();
+                if (status != 503) {
+                    return status == 200;
+                }
+                try {
+                    TimeUnit.MILLISECONDS.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return false;
         }
     }
 }

@@ -71,7 +71,7 @@ class AdministrationIT extends ServerTest {
         TestAgent ana = fixtures.agent("chat");
         api.post(ana.path() + "/channels/login", ana.token(), channels("chat"));
         api.post(ana.path() + "/channels/ready", ana.token(), channels("chat"));
-        fixtures.workStarted(ana, "chat");
+        fixtures.workInHand(ana, fixtures.route("chat", ana));
         JsonObject state = api.post(ana.path() + "/channels/not-ready", ana.token(), notReady("LUNCH", "chat")).json();
         assertEquals("NOT_READY", channel(state, "chat").getString("state"));
         assertEquals(1, channel(state, "chat").getInt("activeWork"));

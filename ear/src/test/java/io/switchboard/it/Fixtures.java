@@ -81,14 +81,62 @@ public final class Fixtures {
         return created.json();
     }
 
-    public Api.Reply workStarted(TestAgent agent, String channel) {
-        return api.post("/api/integration/agents/" + agent.id() + "/channels/" + channel + "/work-started",
-                integrationToken(), null);
+    /** A fresh queue of one channel with its own entry point, served by these agents. */
+    public record Route(String queueId, String channel, String entryPoint) {
     }
 
-    public Api.Reply workEnded(TestAgent agent, String channel) {
-        return api.post("/api/integration/agents/" + agent.id() + "/channels/" + channel + "/work-ended",
-                integrationToken(), null);
+    public Route route(String channel, String queueJson, TestAgent... members) {
+        Api.Reply queue = api.post("/api/admin/routing/queues", adminToken(), queueJson);
+        if (queue.status() != 201) {
+            throw new AssertionError("could not create queue " + queueJson + ": " + queue);
+        }
+        String queueId = queue.json().getString("id");
+        String address = "ep-" + UUID.randomUUID();
+        Api.Reply entryPoint = api.post("/api/admin/routing/entry-points", adminToken(), Json.createObjectBuilder()
+                .add("channel", channel).add("address", address).add("queueId", queueId).build().toString());
+        if (entryPoint.status() != 201) {
+            throw new AssertionError("could not create entry point: " + entryPoint);
+        }
+        members(queueId, members);
+        return new Route(queueId, channel, address);
+    }
+
+    public Route route(String channel, TestAgent... members) {
+        return route(channel, Json.createObjectBuilder().add("name", "q-" + UUID.randomUUID()).build().toString(),
+                members);
+    }
+
+    public void members(String queueId, TestAgent... agents) {
+        var ids = Json.createArrayBuilder();
+        for (TestAgent agent : agents) {
+            ids.add(agent.id());
+        }
+        Api.Reply set = api.put("/api/admin/routing/queues/" + queueId + "/members", adminToken(),
+                Json.createObjectBuilder().add("agentIds", ids).build().toString());
+        if (set.status() != 204) {
+            throw new AssertionError("could not set members: " + set);
+        }
+    }
+
+    /**
+     * Real work in the agent's hands: an interaction created through the route, offered to the agent (Ready on the
+     * route's channel, its only member) and accepted. Returns the interaction's id.
+     */
+    public String workInHand(TestAgent agent, Route route) {
+        String id = interaction(route.channel(), route.entryPoint()).getString("interactionId");
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+        while (!"OFFERED".equals(api.get("/api/integration/interactions/" + id, integrationToken()).json()
+                .getString("state"))) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("interaction " + id + " was not offered to " + agent.login());
+            }
+            Thread.onSpinWait();
+        }
+        Api.Reply accepted = api.post("/api/interactions/" + id + "/accept", agent.token(), null);
+        if (accepted.status() != 200) {
+            throw new AssertionError("could not accept " + id + ": " + accepted);
+        }
+        return id;
     }
 
     /** The state of one channel in an agent state document. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Back-office systems create interactions over JMS; a resent message creates nothing new (IX1, PL3). */
@@ -55,10 +56,32 @@ class InteractionCommandsIT extends ServerTest {
         assertEquals("EMAIL", interaction.getString("channel"));
         assertTrue(interaction.getString("content").contains("order.pdf"));
 
-        // The resent copy is consumed too; it must not have made a second interaction.
+        // The resent copy is consumed too — not redelivered for ever, not dead-lettered — and answered by the key.
+        Instant drained = Instant.now().plus(Duration.ofSeconds(20));
+        while (carries("SwitchboardInteractionCommands", key) && Instant.now().isBefore(drained)) {
+            Thread.sleep(100);
+        }
+        assertFalse(carries("SwitchboardInteractionCommands", key), "both copies were consumed");
+        assertFalse(carries("SwitchboardInteractionCommandsDLQ", key), "the resent copy is no failure");
         Api.Reply again = api.post("/api/integration/interactions", integration, command.replace(
                 "\"tenant\":\"demo\",", ""));
         assertEquals(200, again.status(), "the key is known: " + again);
         assertEquals(interaction.getString("interactionId"), again.json().getString("interactionId"));
+    }
+
+    /** Whether a queue still holds a message whose text names the key (browsed, not consumed). */
+    private static boolean carries(String queue, String key) throws Exception {
+        var factory = new ActiveMQConnectionFactory(
+                "tcp://127.0.0.1:8080?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor&enable1xPrefixes=true");
+        try (JMSContext jms = factory.createContext(System.getProperty("switchboard.backoffice.user", "backoffice"),
+                System.getProperty("switchboard.backoffice.password", "Backoffice-dev-1"))) {
+            var messages = jms.createBrowser(jms.createQueue(queue)).getEnumeration();
+            while (messages.hasMoreElements()) {
+                if (messages.nextElement() instanceof jakarta.jms.TextMessage text && text.getText().contains(key)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -28,7 +28,7 @@ class MyChannelsIT extends ServerTest {
         assertEquals("READY", channel(state, "chat").getString("state"));
         assertEquals("READY", channel(state, "email").getString("state"));
 
-        assertEquals(200, fixtures.workStarted(ana, "chat").status());
+        String chat = fixtures.workInHand(ana, fixtures.route("chat", ana));
         state = api.post(ana.path() + "/channels/not-ready", ana.token(), notReady("LUNCH", "chat")).json();
         assertEquals("PENDING_NOT_READY", channel(state, "chat").getString("state"));
         assertEquals("LUNCH", channel(state, "chat").getString("reasonCode"));
@@ -36,7 +36,8 @@ class MyChannelsIT extends ServerTest {
         state = api.post(ana.path() + "/channels/not-ready", ana.token(), notReady("BREAK", "email")).json();
         assertEquals("NOT_READY", channel(state, "email").getString("state"), "no work on email: at once");
 
-        state = fixtures.workEnded(ana, "chat").json();
+        assertEquals(200, api.post("/api/interactions/" + chat + "/end", ana.token(), null).status());
+        state = api.get("/api/agents/me", ana.token()).json();
         assertEquals("NOT_READY", channel(state, "chat").getString("state"));
         assertEquals("LUNCH", channel(state, "chat").getString("reasonCode"));
 

@@ -33,7 +33,7 @@ class RestartIT extends ServerTest {
     void offerDeadlinesThatPassedDuringARestartFireAfterItAndFutureOnesStillFire() throws Exception {
         String admin = fixtures.adminToken();
         String shortQueue = queue(admin, 4);
-        String longQueue = queue(admin, 25);
+        String longQueue = queue(admin, 45);   // beyond the restart (25 s or more on a busy 2-core machine)
         String shortAddress = entryPoint(admin, shortQueue);
         String longAddress = entryPoint(admin, longQueue);
         TestAgent ana = fixtures.agent("chat");

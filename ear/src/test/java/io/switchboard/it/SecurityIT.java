@@ -1,6 +1,7 @@
 package io.switchboard.it;
 
 import io.switchboard.it.Fixtures.TestAgent;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -15,7 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every call is authenticated (401) and authorised (403), and the two are told apart (PL4). */
+/**
+ * Every call is authenticated (401) and authorised (403), and the two are told apart (PL4); tokens name their
+ * signing key, and only keys of the server's key set are accepted.
+ */
 class SecurityIT extends ServerTest {
 
     @Test
@@ -32,6 +36,30 @@ class SecurityIT extends ServerTest {
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
         assertTrue(api.get("/api/agents/me", forged).isProblem(401, "unauthenticated"));
         assertTrue(api.get("/api/agents/me", "not-a-token").isProblem(401, "unauthenticated"));
+    }
+
+    @Test
+    void aTokenNamesItsSigningKeyAndATokenNamingAnUnknownKeyIs401() {
+        TestAgent ana = fixtures.agent("chat");
+        JsonObject header = Tokens.header(ana.token());
+        assertEquals("RS256", header.getString("alg"));
+        assertTrue(Tokens.testServerKeyIds().contains(header.getString("kid", "")), header.toString());
+
+        String remade = Tokens.resign(ana.token(), Tokens.testServerSigningKey(), header.getString("kid"));
+        assertEquals(200, api.get("/api/agents/me", remade).status(), "the hand-made token is otherwise valid");
+        EventSocket.open(api, remade).close();
+
+        // Only a signature by a key in the server's set counts, whatever kid the token names. (A token our own key
+        // signed under a kid the set lacks is not refused by SmallRye's one-key fallback; no one but us holds it.)
+        String strangerKnownKid = Tokens.resign(ana.token(), Tokens.strangerKey(), header.getString("kid"));
+        String stranger = Tokens.resign(ana.token(), Tokens.strangerKey(), "stranger-key");
+        Api.Reply reply = api.get("/api/agents/me", strangerKnownKid);
+        assertTrue(reply.isProblem(401, "unauthenticated"), reply.toString());
+        assertThrows(CompletionException.class, () -> EventSocket.open(api, strangerKnownKid));
+        // Known limit: WildFly's MP-JWT mechanism answers a foreign signature under a kid it does not know with a bare
+        // 500 instead of 401 (docs/architecture.md); it is refused all the same.
+        assertTrue(api.get("/api/agents/me", stranger).status() >= 400);
+        assertThrows(CompletionException.class, () -> EventSocket.open(api, stranger));
     }
 
     @Test
@@ -63,8 +91,10 @@ class SecurityIT extends ServerTest {
         TestAgent boss = fixtures.supervisor();
         assertTrue(api.get("/api/agents", ana.token()).isProblem(403, "forbidden"), "the board is for supervisors");
         assertTrue(api.get("/api/admin/agents", boss.token()).isProblem(403, "forbidden"), "admin is for admins");
-        assertTrue(api.post("/api/integration/agents/" + ana.id() + "/channels/chat/work-started", ana.token(), null)
-                .isProblem(403, "forbidden"), "work notifications are for integrations");
+        assertTrue(api.post("/api/integration/interactions/" + java.util.UUID.randomUUID() + "/customer-left",
+                ana.token(), null).isProblem(403, "forbidden"), "integration calls are for integrations");
+        assertTrue(api.post("/api/integration/agents/" + ana.id() + "/channels/chat/work-started",
+                fixtures.integrationToken(), null).status() == 404, "no one changes active work without an interaction");
         assertTrue(api.post(ana.path() + "/channels/ready", boss.token(), channels())
                 .isProblem(403, "forbidden"), "a supervisor may log an agent off, not make them Ready");
     }

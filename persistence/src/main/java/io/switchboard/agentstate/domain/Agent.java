@@ -4,6 +4,7 @@ import io.switchboard.api.Channel;
 import io.switchboard.api.agentstate.AgentEvent;
 import io.switchboard.api.agentstate.AgentEventType;
 import io.switchboard.api.agentstate.ChannelState;
+import io.switchboard.api.agentstate.LicenceTier;
 import io.switchboard.api.error.IllegalTransitionException;
 import io.switchboard.api.error.InvalidRequestException;
 import jakarta.persistence.CascadeType;

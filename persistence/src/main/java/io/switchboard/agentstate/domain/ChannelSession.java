@@ -64,6 +64,10 @@ public class ChannelSession {
     @Column(name = "state_since", nullable = false)
     private Instant stateSince;
 
+    /** When work on this channel last ended: with a Ready {@link #stateSince}, how long the agent has been free. */
+    @Column(name = "work_ended_at")
+    private Instant workEndedAt;
+
     protected ChannelSession() {
     }
 
@@ -131,6 +135,7 @@ public class ChannelSession {
                     "Channel " + channel + " is " + describe() + " with no active work; cannot end work.");
         }
         activeWork--;
+        workEndedAt = now;
         if (activeWork == 0 && state == PENDING_NOT_READY) {
             return Optional.of(moveTo(NOT_READY, reasonCode, now));
         }

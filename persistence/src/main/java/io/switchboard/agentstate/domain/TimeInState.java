@@ -5,6 +5,8 @@ import io.switchboard.api.agentstate.ChannelState;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,6 +18,13 @@ import java.util.Map;
  * running one of each logged-in channel, and the totals per channel, state and reason.
  */
 public final class TimeInState {
+
+    /**
+     * Reports cover the years 1970 to 9999: a product bound well inside what PostgreSQL's {@code timestamptz}
+     * stores (4713 BC to 294276 AD), so a far-off date is a refused request, not a database error.
+     */
+    public static final Instant EARLIEST = Instant.EPOCH;
+    public static final Instant LATEST = LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
     /** One period in a state, clipped to the requested period; {@code ongoing} when the state has not ended. */
     public record Period(Channel channel, ChannelState state, String reasonCode, Instant start, Instant end,
@@ -48,10 +57,7 @@ public final class TimeInState {
      */
     public static TimeInState of(List<StateInterval> finished, List<ChannelSession> current,
                                  Instant from, Instant to, Instant now) {
-        if (!from.isBefore(to)) {
-            throw new io.switchboard.api.error.InvalidRequestException("invalid-period",
-                    "The period's start must be before its end.");
-        }
+        requireValidPeriod(from, to);
         List<Period> periods = new ArrayList<>();
         for (StateInterval i : finished) {
             clip(i.channel(), i.state(), i.reasonCode(), i.startedAt(), i.endedAt(), false, from, to, periods);
@@ -63,6 +69,20 @@ public final class TimeInState {
         }
         periods.sort(Comparator.comparing(Period::start).thenComparing(Period::channel));
         return new TimeInState(periods);
+    }
+
+    /** A period starts before it ends, both within the years 1970 to 9999 (see {@link #EARLIEST}). */
+    public static void requireValidPeriod(Instant from, Instant to) {
+        for (Instant bound : List.of(from, to)) {
+            if (bound.isBefore(EARLIEST) || !bound.isBefore(LATEST)) {
+                throw new io.switchboard.api.error.InvalidRequestException("invalid-period",
+                        "A period must lie within the years 1970 to 9999; got " + bound + ".");
+            }
+        }
+        if (!from.isBefore(to)) {
+            throw new io.switchboard.api.error.InvalidRequestException("invalid-period",
+                    "The period's start must be before its end.");
+        }
     }
 
     private static void clip(Channel channel, ChannelState state, String reason, Instant start, Instant end,

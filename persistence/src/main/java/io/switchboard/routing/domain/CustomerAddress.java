@@ -29,10 +29,19 @@ public record CustomerAddress(Kind kind, String address) {
                 if (!EMAIL.matcher(value).matches()) {
                     throw new InvalidRequestException("invalid-customer-address", "'" + value + "' is not an email address.");
                 }
-                yield new CustomerAddress(kind, value.toLowerCase(Locale.ROOT));
+                yield new CustomerAddress(kind, lowerCase(value));
             }
-            case SOCIAL -> new CustomerAddress(kind, value.toLowerCase(Locale.ROOT));
+            case SOCIAL -> new CustomerAddress(kind, lowerCase(value));
         };
+    }
+
+    /** Lower case can be longer than the original ("İ" is two characters): the stored form is what is bounded. */
+    private static String lowerCase(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (lower.length() > 200) {
+            throw new InvalidRequestException("invalid-customer-address", "A customer address is 1 to 200 characters.");
+        }
+        return lower;
     }
 
     /** The customer's address on an inbound channel: phone for calls and SMS, email for email, a handle otherwise. */

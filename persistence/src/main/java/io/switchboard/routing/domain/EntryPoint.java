@@ -46,10 +46,12 @@ public class EntryPoint {
 
     /** Addresses compare case-insensitively and without surrounding blanks. */
     public static String normalise(String address) {
-        if (address == null || address.isBlank() || address.length() > 200) {
+        String normal = address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
+        // bounded after lower-casing, which can lengthen it ("İ" is two characters)
+        if (normal.isEmpty() || normal.length() > 200) {
             throw new InvalidRequestException("invalid-address", "An address is 1 to 200 characters.");
         }
-        return address.strip().toLowerCase(Locale.ROOT);
+        return normal;
     }
 
     public UUID id() {

@@ -4,19 +4,26 @@ import io.switchboard.api.Channel;
 import io.switchboard.api.error.AccessDeniedException;
 import io.switchboard.api.error.IllegalTransitionException;
 import io.switchboard.api.error.InvalidRequestException;
+import io.switchboard.api.routing.InteractionCause;
 import io.switchboard.api.routing.InteractionEvent;
 import io.switchboard.api.routing.InteractionState;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.switchboard.api.routing.InteractionState.ABANDONED;
@@ -29,9 +36,11 @@ import static io.switchboard.api.routing.InteractionState.WRAP_UP;
 
 /**
  * A customer contact on one channel and the aggregate root of its lifecycle: Queued → Offered → Active → Wrap-up →
- * Done, or Abandoned while queued. An offer that is rejected or not answered in time goes back to the queue at its
- * original position ({@code queuedSince} never changes) and that agent is skipped for it from then on. Every
- * transition returns the event that announces it.
+ * Done, or Abandoned when the customer leaves while it waits or rings. An offer that is rejected, not answered in
+ * time, or withdrawn because the agent left goes back to the queue at its original position ({@code queuedSince}
+ * never changes); an agent who rejected or let it time out is skipped for it from then on. Every change returns the
+ * event that announces it, numbered per interaction. After-Call-Work and workbin placement are value objects; the
+ * skip list is a set of child rows.
  */
 @Entity
 @Table(name = "interaction")
@@ -77,27 +86,24 @@ public class Interaction {
     @Column(name = "offer_deadline")
     private Instant offerDeadline;
 
-    /** Comma-separated ids of agents who rejected or let the offer time out. */
-    @Column(name = "skipped_agents", nullable = false)
-    private String skippedAgents = "";
+    /** Agents who rejected the offer or let it time out; never offered it again. */
+    @ElementCollection
+    @CollectionTable(name = "interaction_skip", joinColumns = @JoinColumn(name = "interaction_id"))
+    @Column(name = "agent_id", nullable = false)
+    private Set<UUID> skippedAgents = new HashSet<>();
 
     @Column(name = "wrap_up_code")
     private String wrapUpCode;
 
-    /** When this call's After-Call-Work ends; null while none runs or while it runs until Done. */
-    @Column(name = "acw_deadline")
-    private Instant acwDeadline;
+    @Embedded
+    private AfterCallWork afterCallWork = AfterCallWork.none();
 
-    @Column(name = "acw_running", nullable = false)
-    private boolean acwRunning;
+    @Embedded
+    private WorkbinPlacement placement;
 
-    /** The personal workbin it is parked in, or null. */
-    @Column(name = "workbin_agent_id")
-    private UUID workbinAgentId;
-
-    /** The team workbin (of a queue) it is parked in, or null. */
-    @Column(name = "workbin_queue_id")
-    private UUID workbinQueueId;
+    /** The sequence number of the last event announced for this interaction. */
+    @Column(name = "event_sequence", nullable = false)
+    private long eventSequence;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
@@ -133,7 +139,7 @@ public class Interaction {
 
     /** The event announcing that the interaction entered its queue. */
     public InteractionEvent queuedEvent() {
-        return event(null, updatedAt);
+        return event(null, null, InteractionCause.CREATED, updatedAt);
     }
 
     public InteractionEvent offerTo(UUID agent, Instant deadline, Instant now) {
@@ -143,72 +149,110 @@ public class Interaction {
         }
         this.agentId = agent;
         this.offerDeadline = deadline;
-        return moveTo(OFFERED, now);
+        return moveTo(OFFERED, InteractionCause.OFFERED, now);
     }
 
     public InteractionEvent accept(UUID agent, Instant now) {
         requireOfferedTo(agent, "accept");
         this.offerDeadline = null;
-        return moveTo(ACTIVE, now);
+        return moveTo(ACTIVE, InteractionCause.ACCEPTED, now);
     }
 
     /** The agent declines: back to the queue at its original position, never offered to that agent again. */
     public InteractionEvent reject(UUID agent, Instant now) {
         requireOfferedTo(agent, "reject");
-        return requeueSkipping(agent, now);
+        skippedAgents.add(agent);
+        return requeue(InteractionCause.REJECTED, now);
     }
 
-    /** The offer was not accepted before its deadline (RONA). */
+    /** The offer was not accepted before its deadline (RONA); that agent is not offered it again. */
     public InteractionEvent takeBackUnanswered(Instant now) {
         require(OFFERED, "be taken back");
         if (now.isBefore(offerDeadline)) {
             throw new IllegalTransitionException("The offer of " + id + " runs until " + offerDeadline + ".");
         }
-        return requeueSkipping(agentId, now);
+        skippedAgents.add(agentId);
+        return requeue(InteractionCause.NO_ANSWER, now);
+    }
+
+    /**
+     * The agent it is offered to left the channel (logged off, went Not Ready, went to RONA): the offer is taken back
+     * at once and the interaction returns to its place. The agent is not skipped: they may take it when back.
+     */
+    public InteractionEvent withdrawOffer(Instant now) {
+        require(OFFERED, "be withdrawn");
+        return requeue(InteractionCause.AGENT_LEFT, now);
     }
 
     /** The agent ends the call or chat; a voice call in a queue with ACW starts its After-Call-Work (IX5). */
     public InteractionEvent end(UUID agent, RoutingQueue queue, Instant now) {
         requireHandledBy(agent, ACTIVE, "end");
-        if (channel == Channel.VOICE && queue.acwSeconds() != 0) {
-            acwRunning = true;
-            acwDeadline = queue.acwSeconds() > 0 ? now.plusSeconds(queue.acwSeconds()) : null;
+        return endIntoWrapUp(queue, InteractionCause.ENDED, now);
+    }
+
+    /**
+     * The customer left (hung up, closed the chat). Waiting or ringing, the interaction is abandoned and an offer is
+     * withdrawn without putting the agent in RONA; in progress, a call or chat ends into wrap-up (a chat's transcript
+     * says so) as if the agent had ended it. Emails and workitems have no customer present to leave.
+     */
+    public InteractionEvent customerLeft(RoutingQueue queue, Instant now) {
+        if (state == QUEUED || state == OFFERED) {
+            UUID offeredTo = agentId;
+            this.agentId = null;
+            this.offerDeadline = null;
+            return moveTo(ABANDONED, InteractionCause.CUSTOMER_LEFT, now, offeredTo);
         }
-        return moveTo(WRAP_UP, now);
+        if (state != ACTIVE || channel == Channel.EMAIL || channel == Channel.WORKITEM) {
+            throw new IllegalTransitionException("Interaction " + id + " is " + state + " on " + channel
+                    + "; a customer can leave only while it waits, rings or is in progress on a live channel.");
+        }
+        if (channel == Channel.CHAT) {
+            appendMarker("The customer left the chat.", now);
+        }
+        return endIntoWrapUp(queue, InteractionCause.CUSTOMER_LEFT, now);
+    }
+
+    private InteractionEvent endIntoWrapUp(RoutingQueue queue, InteractionCause cause, Instant now) {
+        if (channel == Channel.VOICE) {
+            afterCallWork = AfterCallWork.startedFor(queue.acwSeconds(), now);
+        }
+        return moveTo(WRAP_UP, cause, now);
     }
 
     /** Longer ACW: {@code seconds} more from the later of now and the current deadline, or -1 until Done. */
-    public void extendAfterCallWork(UUID agent, int seconds, Instant now) {
+    public InteractionEvent extendAfterCallWork(UUID agent, int seconds, Instant now) {
         requireHandledBy(agent, WRAP_UP, "extend After-Call-Work");
-        if (!acwRunning) {
-            throw new IllegalTransitionException("no-acw", "Interaction " + id + " has no After-Call-Work running.");
-        }
-        if (seconds == -1) {
-            acwDeadline = null;
-        } else if (seconds > 0 && seconds <= 86_400) {
-            if (acwDeadline != null) {       // null: it already runs until Done
-                acwDeadline = (acwDeadline.isBefore(now) ? now : acwDeadline).plusSeconds(seconds);
-            }
-        } else {
-            throw new InvalidRequestException("invalid-acw", "Extend by 1 to 86400 seconds, or -1 until done.");
-        }
+        requireAfterCallWork();
+        afterCallWork = afterCallWork.extendedBy(seconds, now);
+        return changed(InteractionCause.ACW_EXTENDED, now);
     }
 
-    /** The ACW deadline passed (or Done ended it); the interaction itself stays in wrap-up until Done. */
-    public void finishAfterCallWork() {
-        acwRunning = false;
-        acwDeadline = null;
+    /** The ACW deadline passed; the interaction itself stays in wrap-up until Done. */
+    public InteractionEvent finishAfterCallWork(Instant now) {
+        require(WRAP_UP, "end After-Call-Work");
+        requireAfterCallWork();
+        if (afterCallWork.deadline() == null || now.isBefore(afterCallWork.deadline())) {
+            throw new IllegalTransitionException("Interaction " + id + "'s After-Call-Work is not over.");
+        }
+        afterCallWork = AfterCallWork.none();
+        return changed(InteractionCause.ACW_ENDED, now);
+    }
+
+    private void requireAfterCallWork() {
+        if (!afterCallWork.running()) {
+            throw new IllegalTransitionException("no-acw", "Interaction " + id + " has no After-Call-Work running.");
+        }
     }
 
     public boolean afterCallWorkRunning() {
-        return acwRunning;
+        return afterCallWork.running();
     }
 
     public Instant afterCallWorkDeadline() {
-        return acwDeadline;
+        return afterCallWork.deadline();
     }
 
-    /** Mark Done, with a wrap-up code from the queue's list; required codes are enforced (IX7). */
+    /** Mark Done, with a wrap-up code from the queue's list; required codes are enforced (IX7). Ends any ACW. */
     public InteractionEvent markDone(UUID agent, String code, RoutingQueue queue, Instant now) {
         requireHandledBy(agent, WRAP_UP, "mark done");
         if (code == null || code.isBlank()) {
@@ -221,8 +265,8 @@ public class Interaction {
                     + queue.name() + "; one of " + queue.wrapUpCodes() + ".");
         }
         this.wrapUpCode = code == null || code.isBlank() ? null : code;
-        finishAfterCallWork();
-        return moveTo(DONE, now);
+        afterCallWork = AfterCallWork.none();
+        return moveTo(DONE, InteractionCause.DONE, now);
     }
 
     /**
@@ -235,38 +279,29 @@ public class Interaction {
             throw new InvalidRequestException("not-parkable", "Only emails and workitems go to workbins; this is "
                     + channel + ".");
         }
-        putIn(workbin);
+        placement = WorkbinPlacement.in(workbin);
         this.agentId = null;
-        return moveTo(PARKED, now);
+        return moveTo(PARKED, InteractionCause.PARKED, now, agent);
     }
 
     /** From one workbin to another (another agent's, or a team's). */
-    public void moveTo(Workbin workbin) {
+    public InteractionEvent moveTo(Workbin workbin, Instant now) {
         require(PARKED, "move between workbins");
-        putIn(workbin);
+        placement = WorkbinPlacement.in(workbin);
+        return changed(InteractionCause.WORKBIN_MOVED, now);
     }
 
     /** An agent takes a parked interaction back into their hands. */
     public InteractionEvent pickUp(UUID agent, Instant now) {
         require(PARKED, "be picked up");
-        this.workbinAgentId = null;
-        this.workbinQueueId = null;
+        placement = null;
         this.agentId = agent;
-        return moveTo(ACTIVE, now);
+        return moveTo(ACTIVE, InteractionCause.PICKED_UP, now);
     }
 
     /** The workbin it is parked in, if it is parked. */
-    public java.util.Optional<Workbin> workbin() {
-        if (state != PARKED) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(workbinAgentId != null ? Workbin.personal(workbinAgentId)
-                : Workbin.team(workbinQueueId));
-    }
-
-    private void putIn(Workbin workbin) {
-        this.workbinAgentId = workbin.agentId();
-        this.workbinQueueId = workbin.queueId();
+    public Optional<Workbin> workbin() {
+        return state != PARKED || placement == null ? Optional.empty() : placement.workbin();
     }
 
     /** The agent handling the chat writes to the customer; the message joins the transcript. */
@@ -286,25 +321,27 @@ public class Interaction {
 
     private InteractionEvent appendChatMessage(String from, String text, Instant now) {
         this.content = InteractionContent.stored(channel, content).withChatMessage(from, text, now).json();
-        this.updatedAt = now;
-        return event(state, now);
+        return changed(InteractionCause.MESSAGE, now);
     }
 
-    /** The customer left before anyone took the interaction. */
-    public InteractionEvent abandon(Instant now) {
-        require(QUEUED, "be abandoned");
-        return moveTo(ABANDONED, now);
+    /** A system line in the transcript; skipped when the transcript is full, since the event says it too. */
+    private void appendMarker(String text, Instant now) {
+        try {
+            this.content = InteractionContent.stored(channel, content).withChatMessage("system", text, now).json();
+        } catch (InvalidRequestException transcriptFull) {
+            // the CUSTOMER_LEFT event and the wrap-up state carry the fact
+        }
     }
 
     public boolean isSkipped(UUID agent) {
-        return !skippedAgents.isEmpty() && Arrays.asList(skippedAgents.split(",")).contains(agent.toString());
+        return skippedAgents.contains(agent);
     }
 
-    private InteractionEvent requeueSkipping(UUID agent, Instant now) {
-        skippedAgents = skippedAgents.isEmpty() ? agent.toString() : skippedAgents + "," + agent;
+    private InteractionEvent requeue(InteractionCause cause, Instant now) {
+        UUID offeredTo = agentId;
         this.agentId = null;
         this.offerDeadline = null;
-        return moveTo(QUEUED, now);
+        return moveTo(QUEUED, cause, now, offeredTo);
     }
 
     private void requireOfferedTo(UUID agent, String action) {
@@ -329,16 +366,27 @@ public class Interaction {
         }
     }
 
-    private InteractionEvent moveTo(InteractionState target, Instant now) {
+    private InteractionEvent moveTo(InteractionState target, InteractionCause cause, Instant now) {
+        return moveTo(target, cause, now, agentId);
+    }
+
+    private InteractionEvent moveTo(InteractionState target, InteractionCause cause, Instant now, UUID formerAgent) {
         InteractionState from = state;
         this.state = target;
         this.updatedAt = now;
-        return event(from, now);
+        return event(from, formerAgent, cause, now);
     }
 
-    private InteractionEvent event(InteractionState from, Instant at) {
+    private InteractionEvent changed(InteractionCause cause, Instant now) {
+        this.updatedAt = now;
+        return event(state, null, cause, now);
+    }
+
+    private InteractionEvent event(InteractionState from, UUID formerAgent, InteractionCause cause, Instant at) {
+        eventSequence++;
         return new InteractionEvent(UUID.randomUUID(), tenantId, id, channel, queueId, from, state, agentId,
-                offerDeadline, customerAddress, at);
+                offerDeadline, customerAddress, at, Objects.equals(formerAgent, agentId) ? null : formerAgent,
+                cause, eventSequence);
     }
 
     public UUID id() {
@@ -385,7 +433,11 @@ public class Interaction {
         return wrapUpCode;
     }
 
-    public String skippedAgents() {
-        return skippedAgents;
+    public Set<UUID> skippedAgents() {
+        return Set.copyOf(skippedAgents);
+    }
+
+    public long eventSequence() {
+        return eventSequence;
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.routing.domain;
 
+import io.switchboard.api.routing.InteractionCause;
 import io.switchboard.api.routing.InteractionEvent;
 import io.switchboard.api.routing.InteractionState;
 import jakarta.persistence.Column;
@@ -46,6 +47,14 @@ public class InteractionTransition {
     @Column(name = "occurred_at", nullable = false, updatable = false)
     private Instant occurredAt;
 
+    /** The interaction's own event sequence (1, 2, 3…). */
+    @Column(name = "sequence", nullable = false, updatable = false)
+    private long sequence;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cause", nullable = false, updatable = false)
+    private InteractionCause cause;
+
     protected InteractionTransition() {
     }
 
@@ -56,5 +65,7 @@ public class InteractionTransition {
         this.to = event.to();
         this.agentId = event.agentId();
         this.occurredAt = event.occurredAt();
+        this.sequence = event.sequence();
+        this.cause = event.cause();
     }
 }

@@ -1,7 +1,7 @@
 package io.switchboard.routing.domain;
 
-import io.switchboard.agentstate.domain.LicenceTier;
 import io.switchboard.api.Channel;
+import io.switchboard.api.agentstate.LicenceTier;
 import io.switchboard.api.error.IllegalTransitionException;
 import io.switchboard.api.error.InvalidRequestException;
 import jakarta.persistence.CollectionTable;

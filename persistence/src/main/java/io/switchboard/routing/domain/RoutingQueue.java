@@ -16,6 +16,8 @@ import java.util.UUID;
 @Table(name = "routing_queue")
 public class RoutingQueue {
 
+    static final int MAX_WRAP_UP_CODES = 40;
+
     @Id
     private UUID id;
 
@@ -72,7 +74,28 @@ public class RoutingQueue {
         this.priority = priority;
         this.ronaTimeoutSeconds = ronaTimeoutSeconds;
         this.wrapUpRequired = wrapUpRequired;
-        this.wrapUpCodes = wrapUpCodes == null ? "" : String.join(",", wrapUpCodes);
+        this.wrapUpCodes = wrapUpCodes == null ? "" : String.join(",", requireWrapUpCodes(wrapUpCodes));
+    }
+
+    /** Each code 1 to 40 characters without commas, no repeats, at most 40 of them: stored as one list. */
+    private static List<String> requireWrapUpCodes(List<String> codes) {
+        if (codes.size() > MAX_WRAP_UP_CODES) {
+            throw new InvalidRequestException("invalid-wrap-up-codes", "A queue has at most " + MAX_WRAP_UP_CODES
+                    + " wrap-up codes; got " + codes.size() + ".");
+        }
+        for (String code : codes) {
+            if (code == null || code.isBlank() || code.length() > 40 || code.contains(",") || code.indexOf(0) >= 0
+                    || !code.equals(code.strip())) {
+                throw new InvalidRequestException("invalid-wrap-up-codes", "A wrap-up code is 1 to 40 characters, "
+                        + "without commas or surrounding spaces; got " + (code == null ? "null" : "'" + code + "'")
+                        + ".");
+            }
+        }
+        if (new java.util.HashSet<>(codes).size() != codes.size()) {
+            throw new InvalidRequestException("invalid-wrap-up-codes", "Wrap-up codes must not repeat; got "
+                    + codes + ".");
+        }
+        return codes;
     }
 
     /** IX5: how long voice After-Call-Work lasts and which state follows it. */

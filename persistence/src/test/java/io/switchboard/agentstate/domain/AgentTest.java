@@ -3,6 +3,7 @@ package io.switchboard.agentstate.domain;
 import io.switchboard.api.Channel;
 import io.switchboard.api.agentstate.AgentEvent;
 import io.switchboard.api.agentstate.AgentEventType;
+import io.switchboard.api.agentstate.LicenceTier;
 import io.switchboard.api.error.IllegalTransitionException;
 import io.switchboard.api.error.InvalidRequestException;
 import org.junit.jupiter.api.Nested;

@@ -2,6 +2,7 @@ package io.switchboard.agentstate.domain;
 
 import io.switchboard.api.Channel;
 import io.switchboard.api.agentstate.ChannelState;
+import io.switchboard.api.agentstate.LicenceTier;
 import io.switchboard.api.error.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 

@@ -114,14 +114,65 @@ class InteractionTest {
         chat.offerTo(ana, at(20), at(0));
         chat.accept(ana, at(1));
         assertThrows(IllegalTransitionException.class, () -> chat.accept(ana, at(2)), "double accept");
-        assertThrows(IllegalTransitionException.class, () -> chat.abandon(at(3)));
+        chat.end(ana, optional, at(3));
+        assertThrows(IllegalTransitionException.class, () -> chat.customerLeft(optional, at(4)),
+                "a chat in wrap-up has no customer left to leave");
     }
 
     @Test
     void aCustomerWhoLeavesWhileQueuedAbandonsIt() {
         Interaction chat = chat(optional);
-        assertEquals(ABANDONED, chat.abandon(at(9)).to());
+        assertEquals(ABANDONED, chat.customerLeft(optional, at(9)).to());
         assertThrows(IllegalTransitionException.class, () -> chat.offerTo(ana, at(20), at(10)));
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileItRingsWithdrawsTheOfferWithoutSkippingAnyone() {
+        RoutingQueue calls = new RoutingQueue(TENANT, "Calls", 0, 20, false, List.of());
+        Interaction call = new Interaction(TENANT, calls, Channel.VOICE, "k", "+5511999990000", "{}", T0);
+        call.offerTo(ana, at(20), at(0));
+        var left = call.customerLeft(calls, at(2));
+        assertEquals(ABANDONED, left.to());
+        assertEquals(io.switchboard.api.routing.InteractionCause.CUSTOMER_LEFT, left.cause());
+        assertNull(left.agentId());
+        assertEquals(ana, left.formerAgentId(), "the agent it rang for is told, so the offer leaves their screen");
+        assertNull(call.offerDeadline());
+    }
+
+    @Test
+    void aChatWhoseCustomerLeavesEndsIntoWrapUpWithAMarker() {
+        Interaction chat = chat(optional);
+        chat.offerTo(ana, at(20), at(0));
+        chat.accept(ana, at(1));
+        var left = chat.customerLeft(optional, at(5));
+        assertEquals(WRAP_UP, left.to());
+        assertEquals(ana, left.agentId(), "the agent keeps it for wrap-up");
+        assertTrue(chat.content().contains("The customer left the chat."), chat.content());
+        assertEquals(DONE, chat.markDone(ana, null, optional, at(6)).to());
+    }
+
+    @Test
+    void anOfferWithdrawnBecauseTheAgentLeftKeepsItsPlaceAndDoesNotSkipTheAgent() {
+        Interaction chat = chat(optional);
+        chat.offerTo(ana, at(20), at(1));
+        var back = chat.withdrawOffer(at(2));
+        assertEquals(QUEUED, back.to());
+        assertEquals(io.switchboard.api.routing.InteractionCause.AGENT_LEFT, back.cause());
+        assertEquals(T0, chat.queuedSince(), "its place in the queue");
+        assertTrue(!chat.isSkipped(ana), "the agent may take it when back");
+        chat.offerTo(ana, at(30), at(3));
+    }
+
+    @Test
+    void eventsAreNumberedPerInteractionIncludingChangesWithoutATransition() {
+        Interaction chat = chat(optional);
+        assertEquals(1, chat.queuedEvent().sequence());
+        assertEquals(2, chat.offerTo(ana, at(20), at(0)).sequence());
+        assertEquals(3, chat.accept(ana, at(1)).sequence());
+        var message = chat.sendChatMessage(ana, "hello", at(2));
+        assertEquals(4, message.sequence());
+        assertEquals(message.from(), message.to());
+        assertEquals(io.switchboard.api.routing.InteractionCause.MESSAGE, message.cause());
     }
 
     @Test
@@ -134,12 +185,39 @@ class InteractionTest {
         call.end(ana, voiceQueue, at(100));
         assertTrue(call.afterCallWorkRunning());
         assertEquals(at(130), call.afterCallWorkDeadline());
-        call.extendAfterCallWork(ana, 60, at(110));
+        assertEquals(io.switchboard.api.routing.InteractionCause.ACW_EXTENDED,
+                call.extendAfterCallWork(ana, 60, at(110)).cause());
         assertEquals(at(190), call.afterCallWorkDeadline(), "extended from the current deadline");
+        assertThrows(IllegalTransitionException.class, () -> call.finishAfterCallWork(at(189)), "not over yet");
         call.extendAfterCallWork(ana, -1, at(120));
         assertNull(call.afterCallWorkDeadline(), "until done");
         call.markDone(ana, null, voiceQueue, at(300));
         assertTrue(!call.afterCallWorkRunning());
+    }
+
+    @Test
+    void theEndOfAfterCallWorkIsAnEventAndTheInteractionStaysInWrapUp() {
+        RoutingQueue voiceQueue = new RoutingQueue(TENANT, "Calls", 0, 20, false, List.of());
+        voiceQueue.configureAfterCallWork(30, "READY", null);
+        Interaction call = new Interaction(TENANT, voiceQueue, Channel.VOICE, "k", "+5511999990000", "{}", T0);
+        call.offerTo(ana, at(20), at(0));
+        call.accept(ana, at(1));
+        call.end(ana, voiceQueue, at(100));
+        var ended = call.finishAfterCallWork(at(130));
+        assertEquals(io.switchboard.api.routing.InteractionCause.ACW_ENDED, ended.cause());
+        assertEquals(WRAP_UP, ended.to());
+        assertTrue(!call.afterCallWorkRunning());
+    }
+
+    @Test
+    void wrapUpCodesAreCheckedOneByOne() {
+        for (List<String> bad : List.of(List.of(""), List.of("A,B"), List.of("x".repeat(41)), List.of(" A"),
+                List.of("A", "A"), List.of("A\u0000B"), java.util.Arrays.asList("A", null))) {
+            assertEquals("invalid-wrap-up-codes", assertThrows(InvalidRequestException.class,
+                    () -> new RoutingQueue(TENANT, "Q", 0, 20, true, bad)).code(), bad.toString());
+        }
+        assertEquals(List.of("SOLVED", "x".repeat(40)),
+                new RoutingQueue(TENANT, "Q", 0, 20, true, List.of("SOLVED", "x".repeat(40))).wrapUpCodes());
     }
 
     @Test
@@ -166,7 +244,8 @@ class InteractionTest {
                 email.park(ana, Workbin.personal(ana), at(2)).to());
         assertNull(email.agentId(), "a parked email holds no agent");
         assertEquals(Workbin.personal(ana), email.workbin().orElseThrow());
-        email.moveTo(Workbin.team(optional.id()));
+        assertEquals(io.switchboard.api.routing.InteractionCause.WORKBIN_MOVED,
+                email.moveTo(Workbin.team(optional.id()), at(2)).cause());
         assertEquals(Workbin.team(optional.id()), email.workbin().orElseThrow());
         assertEquals(ACTIVE, email.pickUp(bob, at(3)).to());
         assertEquals(bob, email.agentId());

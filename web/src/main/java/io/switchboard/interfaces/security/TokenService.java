@@ -17,9 +17,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Issues the MicroProfile JWT bearer tokens our login endpoint hands out (RS256; {@code sub} the user id,
- * {@code groups} the roles, {@code tenant} the tenant id), and verifies them where the MP-JWT mechanism does not
- * run: the WebSocket handshake, whose browser API cannot send an Authorization header.
+ * Issues the MicroProfile JWT bearer tokens our login endpoint hands out (RS256; {@code kid} the signing key's id,
+ * {@code sub} the user id, {@code groups} the roles, {@code tenant} the tenant id), and verifies them where the MP-JWT
+ * mechanism does not run: the WebSocket handshake, whose browser API cannot send an Authorization header. Both
+ * verify against the same key set ({@link JwtKeys}), choosing the key by the token's {@code kid}.
  */
 @ApplicationScoped
 public class TokenService {
@@ -58,6 +59,7 @@ public class TokenService {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(keys.signingKey());
+        jws.setKeyIdHeaderValue(keys.signingKeyId());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         jws.setHeader("typ", "JWT");
         try {
@@ -89,7 +91,7 @@ public class TokenService {
                     .setRequireExpirationTime()
                     .setRequireSubject()
                     .setExpectedIssuer(issuer)
-                    .setVerificationKey(keys.verificationKey())
+                    .setVerificationKeyResolver(keys.verificationKeyResolver())
                     .setJwsAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.ConstraintType.PERMIT,
                             AlgorithmIdentifiers.RSA_USING_SHA256)
                     .build();

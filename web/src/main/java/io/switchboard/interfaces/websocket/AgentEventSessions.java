@@ -1,49 +1,142 @@
 package io.switchboard.interfaces.websocket;
 
 import io.switchboard.interfaces.security.Caller;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.IOException;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * The open event sockets of this server node: each agent's own sessions (several tabs or devices) and each tenant's
- * supervisor sessions, which see every agent of the tenant.
+ * The open event sockets of this server node: each agent's own sockets (several tabs or devices) and each tenant's
+ * observers (supervisors and admins), who see every agent of the tenant and no other tenant. Each key's set is
+ * replaced whole inside {@code compute}, so a socket opened while the key's last other socket closes is never added
+ * to a set that is then dropped. Every {@code switchboard.push.send-timeout-ms / 5} (between 0.1 and 1 s) the sockets
+ * whose send has been in flight longer than the send timeout are given up (see {@link PushSocket}).
  */
 @ApplicationScoped
 public class AgentEventSessions {
 
-    private final ConcurrentMap<UUID, Set<Session>> byAgent = new ConcurrentHashMap<>();
-    private final ConcurrentMap<UUID, Set<Session>> supervisorsByTenant = new ConcurrentHashMap<>();
+    private static final Logger LOG = Logger.getLogger(AgentEventSessions.class.getName());
 
-    void open(Caller caller, Session session) {
-        byAgent.computeIfAbsent(caller.agentId(), id -> ConcurrentHashMap.newKeySet()).add(session);
-        if (caller.is(Caller.SUPERVISOR)) {
-            supervisorsByTenant.computeIfAbsent(caller.tenantId(), id -> ConcurrentHashMap.newKeySet()).add(session);
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.push.session-queue-frames", defaultValue = "256")
+    int queueFrames;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.push.send-timeout-ms", defaultValue = "5000")
+    long sendTimeoutMillis;
+
+    private final ConcurrentMap<UUID, Set<PushSocket>> byAgent = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UUID, Set<PushSocket>> observersByTenant = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> timeoutCheck;
+
+    @PostConstruct
+    void startTimeoutCheck() {
+        long period = Math.max(100, Math.min(1000, sendTimeoutMillis / 5));
+        timeoutCheck = executor.scheduleWithFixedDelay(this::giveUpTimedOutSends, period, period,
+                TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stopTimeoutCheck() {
+        timeoutCheck.cancel(false);
+    }
+
+    PushSocket open(Caller caller, Session session) {
+        PushSocket socket = new PushSocket(session, caller, queueFrames, sendTimeoutMillis, this::giveUp);
+        add(byAgent, caller.agentId(), socket);
+        if (observesTenant(caller)) {
+            add(observersByTenant, caller.tenantId(), socket);
         }
+        return socket;
     }
 
-    void close(Caller caller, Session session) {
-        remove(byAgent, caller.agentId(), session);
-        remove(supervisorsByTenant, caller.tenantId(), session);
+    void close(PushSocket socket) {
+        socket.stop();
+        remove(byAgent, socket.caller().agentId(), socket);
+        remove(observersByTenant, socket.caller().tenantId(), socket);
     }
 
-    /** Every session that must see an event about this agent, each once (a supervisor is also an agent). */
-    Set<Session> recipientsOf(UUID tenantId, UUID agentId) {
-        Set<Session> recipients = new LinkedHashSet<>(
-                agentId == null ? Set.of() : byAgent.getOrDefault(agentId, Set.of()));
-        recipients.addAll(supervisorsByTenant.getOrDefault(tenantId, Set.of()));
+    /** Every socket that must see an event about these agents, each once (a supervisor is also an agent). */
+    Set<PushSocket> recipientsOf(UUID tenantId, Collection<UUID> agentIds) {
+        Set<PushSocket> recipients = new LinkedHashSet<>();
+        for (UUID agentId : agentIds) {
+            recipients.addAll(byAgent.getOrDefault(agentId, Set.of()));
+        }
+        recipients.addAll(observersByTenant.getOrDefault(tenantId, Set.of()));
         return recipients;
     }
 
-    private static void remove(ConcurrentMap<UUID, Set<Session>> index, UUID key, Session session) {
-        index.computeIfPresent(key, (k, sessions) -> {
-            sessions.remove(session);
-            return sessions.isEmpty() ? null : sessions;
+    private static boolean observesTenant(Caller caller) {
+        return caller.is(Caller.SUPERVISOR) || caller.is(Caller.ADMIN);
+    }
+
+    /**
+     * Unregisters a socket that fell behind and closes it; the client reconnects. Closing does not wait for the
+     * client: Undertow queues the close frame and returns (and drops the connection when its own send timeout, set
+     * on the session, expires).
+     */
+    private void giveUp(PushSocket socket, CloseReason reason) {
+        close(socket);
+        LOG.info(() -> "Closing the event socket " + socket.session().getId() + " of " + socket.caller().login()
+                + ": " + reason.getReasonPhrase());
+        closeQuietly(socket.session(), reason);
+    }
+
+    private static void closeQuietly(Session session, CloseReason reason) {
+        try {
+            if (session.isOpen()) {
+                session.close(reason);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Closing event socket " + session.getId() + " failed; it is unregistered anyway", e);
+        }
+    }
+
+    private void giveUpTimedOutSends() {
+        long now = System.nanoTime();
+        try {
+            byAgent.values().forEach(sockets -> sockets.forEach(socket -> socket.checkSendTimeout(now)));
+        } catch (RuntimeException e) {
+            // a periodic task that throws is never run again
+            LOG.log(Level.WARNING, "Checking event sockets for timed-out sends failed", e);
+        }
+    }
+
+    private static void add(ConcurrentMap<UUID, Set<PushSocket>> index, UUID key, PushSocket socket) {
+        index.compute(key, (k, sockets) -> {
+            Set<PushSocket> next = new HashSet<>(sockets == null ? Set.of() : sockets);
+            next.add(socket);
+            return Set.copyOf(next);
+        });
+    }
+
+    private static void remove(ConcurrentMap<UUID, Set<PushSocket>> index, UUID key, PushSocket socket) {
+        index.computeIfPresent(key, (k, sockets) -> {
+            Set<PushSocket> rest = new HashSet<>(sockets);
+            rest.remove(socket);
+            return rest.isEmpty() ? null : Set.copyOf(rest);
         });
     }
 }

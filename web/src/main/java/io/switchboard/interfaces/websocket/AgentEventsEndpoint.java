@@ -16,14 +16,14 @@ import java.util.Optional;
 
 /**
  * {@code /ws/agent-events?access_token=…}: pushes an agent's state events to every session the agent has open, and
- * every agent's events of the tenant to supervisors. Browsers cannot set headers on a WebSocket, hence the token in
- * the query; {@link WebSocketAuthenticationFilter} refuses the handshake without a valid one.
+ * every agent's events of the tenant to supervisors and admins. Browsers cannot set headers on a WebSocket, hence the
+ * token in the query; {@link WebSocketAuthenticationFilter} refuses the handshake without a valid one.
  */
 @ServerEndpoint("/ws/agent-events")
 public class AgentEventsEndpoint {
 
     static final String TOKEN_PARAMETER = "access_token";
-    private static final String CALLER = "caller";
+    private static final String SOCKET = "push-socket";
 
     @Inject
     TokenService tokens;
@@ -39,15 +39,13 @@ public class AgentEventsEndpoint {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "invalid token"));
             return;
         }
-        session.getUserProperties().put(CALLER, caller.get());
-        sessions.open(caller.get(), session);
+        session.getUserProperties().put(SOCKET, sessions.open(caller.get(), session));
     }
 
     @OnClose
     public void close(Session session) {
-        Object caller = session.getUserProperties().get(CALLER);
-        if (caller instanceof Caller c) {
-            sessions.close(c, session);
+        if (session.getUserProperties().get(SOCKET) instanceof PushSocket socket) {
+            sessions.close(socket);
         }
     }
 

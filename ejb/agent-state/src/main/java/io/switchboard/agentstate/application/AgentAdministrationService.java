@@ -1,22 +1,23 @@
 package io.switchboard.agentstate.application;
 
 import io.switchboard.agentstate.domain.Agent;
-import io.switchboard.agentstate.domain.LicenceTier;
 import io.switchboard.agentstate.domain.Role;
 import io.switchboard.agentstate.infrastructure.persistence.Agents;
 import io.switchboard.api.Channel;
 import io.switchboard.api.Enums;
 import io.switchboard.api.agentstate.AgentStateView;
+import io.switchboard.api.agentstate.LicenceTier;
 import io.switchboard.api.error.ConflictException;
 import io.switchboard.api.error.InvalidRequestException;
+import io.switchboard.persistence.Constraints;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -50,14 +51,12 @@ public class AgentAdministrationService {
                 roles(request.roles()));
         agent.assignChannels(request.channels(), clock.instant());
         agents.add(agent);
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            // The unique constraints decide, so two admins creating the same login at once cannot both succeed.
-            throw new ConflictException("agent-exists",
-                    "A user with login '" + request.login() + "' or extension " + request.extension()
-                            + " already exists in this tenant.");
-        }
+        // The unique constraints decide, so two admins creating the same login at once cannot both succeed.
+        Constraints.flush(em, Map.of(
+                "agent_login_unique_per_tenant", () -> new ConflictException("agent-exists",
+                        "A user with login '" + request.login() + "' already exists in this tenant."),
+                "agent_extension_unique_per_tenant", () -> new ConflictException("agent-exists",
+                        "A user with extension " + request.extension() + " already exists in this tenant.")));
         return AgentViews.of(agent);
     }
 

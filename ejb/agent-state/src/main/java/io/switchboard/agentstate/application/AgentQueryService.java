@@ -35,10 +35,17 @@ public class AgentQueryService {
         return agents.allOf(tenantId).stream().map(AgentViews::of).toList();
     }
 
+    /**
+     * @param to the end of the period, or null for now: the states still running are then reported as ongoing (one
+     *           clock reading is both the period's end and the running states' end)
+     */
     public TimeInStateView timeInState(UUID tenantId, UUID agentId, Instant from, Instant to) {
+        Instant now = clock.instant();
+        Instant end = to == null ? now : to;
+        TimeInState.requireValidPeriod(from, end);
         Agent agent = agents.byId(tenantId, agentId);
-        TimeInState timeInState = TimeInState.of(intervals.overlapping(agentId, from, to), agent.channelSessions(),
-                from, to, clock.instant());
-        return AgentViews.of(agentId, from, to, timeInState);
+        TimeInState timeInState = TimeInState.of(intervals.overlapping(agentId, from, end), agent.channelSessions(),
+                from, end, now);
+        return AgentViews.of(agentId, from, end, timeInState);
     }
 }

@@ -7,14 +7,17 @@ import io.switchboard.agentstate.infrastructure.persistence.Tenants;
 import io.switchboard.api.agentstate.ReasonCodeView;
 import io.switchboard.api.agentstate.TenantSettingsView;
 import io.switchboard.api.error.ConflictException;
+import io.switchboard.api.routing.ReasonCodeUsage;
+import io.switchboard.persistence.Constraints;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A tenant's settings and Not Ready reason codes, managed by admins and read by everyone in the tenant. */
@@ -29,6 +32,9 @@ public class TenantConfigurationService {
 
     @Inject
     ReasonCodes reasonCodes;
+
+    @EJB
+    ReasonCodeUsage usage;
 
     public TenantSettingsView settings(UUID tenantId) {
         return view(tenants.byId(tenantId));
@@ -48,18 +54,24 @@ public class TenantConfigurationService {
     public ReasonCodeView addReasonCode(UUID tenantId, String code, String label) {
         ReasonCode reason = new ReasonCode(tenantId, code, label);
         reasonCodes.add(reason);
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            throw new ConflictException("reason-code-exists", "Reason code '" + code + "' already exists.");
-        }
+        Constraints.flush(em, Map.of("reason_code_unique_per_tenant",
+                () -> new ConflictException("reason-code-exists", "Reason code '" + code + "' already exists.")));
         return view(reason);
     }
 
+    /** Relabels or (de)activates a reason code; one that a queue's After-Call-Work ends in cannot be retired. */
     public ReasonCodeView changeReasonCode(UUID tenantId, String code, String label, Boolean active) {
         ReasonCode reason = reasonCodes.existingOrFail(tenantId, code);
+        em.refresh(reason, LockModeType.PESSIMISTIC_WRITE);   // locked and re-read: no stale "active" or label
         if (label != null) {
             reason.relabel(label);
+        }
+        if (Boolean.FALSE.equals(active) && reason.active()) {
+            List<String> queues = usage.queuesUsing(tenantId, code);
+            if (!queues.isEmpty()) {
+                throw new ConflictException("reason-code-in-use", "Reason code '" + code + "' is the state after "
+                        + "After-Call-Work of queue(s) " + queues + "; change those queues before retiring it.");
+            }
         }
         if (active != null) {
             reason.activate(active);

@@ -6,14 +6,21 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One lifecycle transition of an interaction, pushed after commit to the agent it concerns and to supervisors, and
- * published to back office through the outbox. {@code from} equals {@code to} when the interaction changed without a
- * transition: a chat message joined its transcript.
+ * One change of an interaction, pushed after commit to the agents it concerns and to supervisors, and published to
+ * back office through the outbox. Most are lifecycle transitions; {@code from} equals {@code to} when the interaction
+ * changed without one (a chat message, a move between workbins, After-Call-Work extended or ended), and
+ * {@link #cause} says what happened.
  *
- * @param agentId       the agent the interaction is offered to or handled by after the transition (null when queued)
+ * @param agentId       the agent the interaction is offered to or handled by after the change (null when queued)
  * @param offerDeadline when an offer is taken back (RONA), for {@link InteractionState#OFFERED}
+ * @param formerAgentId the agent who held or was offered it before the change, when that is someone else (an offer
+ *                      withdrawn, rejected or timed out; a customer who left), so their screen learns it at once
+ * @param cause         why: {@link InteractionCause}
+ * @param sequence      1, 2, 3… per interaction, drawn under the interaction's row lock: consumers order by it and
+ *                      see a gap when they missed one
  */
 public record InteractionEvent(UUID eventId, UUID tenantId, UUID interactionId, Channel channel, UUID queueId,
                                InteractionState from, InteractionState to, UUID agentId, Instant offerDeadline,
-                               String customerAddress, Instant occurredAt) {
+                               String customerAddress, Instant occurredAt, UUID formerAgentId,
+                               InteractionCause cause, long sequence) {
 }

@@ -11,13 +11,15 @@ import io.switchboard.routing.domain.EntryPoint;
 import io.switchboard.routing.domain.Interaction;
 import io.switchboard.routing.domain.InteractionContent;
 import io.switchboard.routing.domain.RoutingQueue;
+import io.switchboard.api.routing.InteractionState;
 import io.switchboard.routing.infrastructure.Customers;
+import io.switchboard.routing.infrastructure.RoutingCandidates;
 import io.switchboard.routing.infrastructure.RoutingRepository;
+import io.switchboard.persistence.Constraints;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.persistence.PersistenceException;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,6 +50,9 @@ public class InteractionService {
     RoutingEngine engine;
 
     @Inject
+    RoutingCandidates candidates;
+
+    @Inject
     InteractionEventsFired events;
 
     @Inject
@@ -60,6 +65,11 @@ public class InteractionService {
     AgentWork agentWork;
 
     public Created create(UUID tenantId, NewInteraction request) {
+        // Checked here, not only on the REST record: JMS commands come this way too.
+        String key = request.idempotencyKey();
+        if (key == null || key.isBlank() || key.length() > 120) {
+            throw new InvalidRequestException("invalid-idempotency-key", "An idempotency key is 1 to 120 characters.");
+        }
         var existing = repository.byIdempotencyKey(tenantId, request.idempotencyKey());
         if (existing.isPresent()) {
             return new Created(views.of(existing.get()), false);
@@ -73,22 +83,19 @@ public class InteractionService {
                 customerAddress.address(), content.json(), now);
         interaction.belongsTo(customers.matchOrCreate(tenantId, customerAddress));
         repository.add(interaction);
-        try {
-            repository.flush();
-        } catch (PersistenceException e) {
-            // Another request with the same key is being created right now; the constraint let only one win.
-            throw new ConflictException("duplicate-in-flight",
-                    "An interaction with idempotency key '" + request.idempotencyKey() + "' is being created; retry.");
-        }
+        // Another request with the same key is being created right now; the constraint let only one win.
+        Constraints.run(repository::flush, java.util.Map.of("interaction_idempotent", () -> new ConflictException(
+                "duplicate-in-flight",
+                "An interaction with idempotency key '" + request.idempotencyKey() + "' is being created; retry.")));
         List<InteractionEvent> fired = new ArrayList<>();
         fired.add(interaction.queuedEvent());
-        engine.offer(interaction, now).ifPresent(fired::add);
+        fired.addAll(engine.offer(interaction, now));
         events.fire(fired);
         return new Created(views.of(interaction), true);
     }
 
     public InteractionView accept(UUID tenantId, UUID agentId, UUID interactionId) {
-        Interaction interaction = repository.lockInteraction(tenantId, interactionId);
+        Interaction interaction = lockAsAgent(tenantId, agentId, interactionId);
         InteractionEvent accepted = interaction.accept(agentId, now());
         agentWork.startWork(tenantId, agentId, interaction.channel());
         events.fire(List.of(accepted));
@@ -96,55 +103,58 @@ public class InteractionService {
     }
 
     public InteractionView reject(UUID tenantId, UUID agentId, UUID interactionId) {
-        Interaction interaction = repository.lockInteraction(tenantId, interactionId);
+        Interaction interaction = lockAsAgent(tenantId, agentId, interactionId);
         Instant now = now();
         List<InteractionEvent> fired = new ArrayList<>();
         fired.add(interaction.reject(agentId, now));
-        engine.offer(interaction, now).ifPresent(fired::add);
+        fired.addAll(engine.offer(interaction, now));
         events.fire(fired);
         return views.of(interaction);
     }
 
     public InteractionView end(UUID tenantId, UUID agentId, UUID interactionId) {
-        Interaction interaction = repository.lockInteraction(tenantId, interactionId);
+        Interaction interaction = lockAsAgent(tenantId, agentId, interactionId);
         Instant now = now();
-        List<InteractionEvent> fired = new ArrayList<>();
-        fired.add(interaction.end(agentId, repository.queueOf(interaction), now));
+        events.fire(List.of(interaction.end(agentId, repository.queueOf(interaction), now)));
+        events.fire(afterEnding(tenantId, agentId, interaction, now));
+        return views.of(interaction);
+    }
+
+    /** The agent's side of work that ended into wrap-up, whoever ended it. */
+    private List<InteractionEvent> afterEnding(UUID tenantId, UUID agentId, Interaction interaction, Instant now) {
         agentWork.endWork(tenantId, agentId, interaction.channel());
         if (interaction.afterCallWorkRunning()) {
             agentWork.startAfterCallWork(tenantId, agentId, interaction.channel());
         }
         // Ended work is no longer engaged: blending rules it triggered (a call blocking chats) stop applying.
-        fired.addAll(engine.fillAfterEnding(tenantId, agentId, interaction.channel(), now));
-        events.fire(fired);
-        return views.of(interaction);
+        return engine.fillAfterEnding(tenantId, agentId, interaction.channel(), now);
     }
 
     public InteractionView markDone(UUID tenantId, UUID agentId, UUID interactionId, String wrapUpCode) {
-        Interaction interaction = repository.lockInteraction(tenantId, interactionId);
+        Interaction interaction = lockAsAgent(tenantId, agentId, interactionId);
         Instant now = now();
         RoutingQueue queue = repository.queueOf(interaction);
         boolean inAfterCallWork = interaction.afterCallWorkRunning();
-        List<InteractionEvent> fired = new ArrayList<>();
-        fired.add(interaction.markDone(agentId, wrapUpCode, queue, now));
+        // Each change is announced (and stored in the history) as it happens, before agent state's own observers
+        // can route other work; one payload per step keeps the stored order the order things happened in.
+        events.fire(List.of(interaction.markDone(agentId, wrapUpCode, queue, now)));
         if (inAfterCallWork) {
             // Done ends the call's ACW; the next state is the queue's (automatic) unless it is MANUAL (IX6).
             agentWork.endAfterCallWork(tenantId, agentId, interaction.channel(), queue.acwNextState(),
                     queue.acwNextReason());
         }
-        fired.addAll(engine.fill(tenantId, agentId, now));
-        events.fire(fired);
+        events.fire(engine.fill(tenantId, agentId, now));
         return views.of(interaction);
     }
 
     public InteractionView extendAfterCallWork(UUID tenantId, UUID agentId, UUID interactionId, int seconds) {
-        Interaction interaction = repository.lockInteraction(tenantId, interactionId);
-        interaction.extendAfterCallWork(agentId, seconds, now());
+        Interaction interaction = lockAsAgent(tenantId, agentId, interactionId);
+        events.fire(List.of(interaction.extendAfterCallWork(agentId, seconds, now())));
         return views.of(interaction);
     }
 
     public InteractionView sendChatMessage(UUID tenantId, UUID agentId, UUID interactionId, String text) {
-        Interaction interaction = repository.lockInteraction(tenantId, interactionId);
+        Interaction interaction = lockAsAgent(tenantId, agentId, interactionId);
         events.fire(List.of(interaction.sendChatMessage(agentId, text, now())));
         return views.of(interaction);
     }
@@ -155,10 +165,49 @@ public class InteractionService {
         return views.of(interaction);
     }
 
-    public InteractionView abandon(UUID tenantId, UUID interactionId) {
-        Interaction interaction = repository.lockInteraction(tenantId, interactionId);
-        events.fire(List.of(interaction.abandon(now())));
+    /**
+     * The customer left (hung up, closed the chat): waiting or ringing, the interaction is abandoned — an offer is
+     * withdrawn at once, without RONA, and the agent it rang for may get the next waiting work; in progress, it ends
+     * into wrap-up as if the agent had ended it.
+     */
+    public InteractionView customerLeft(UUID tenantId, UUID interactionId) {
+        Interaction interaction = lockWithItsAgent(tenantId, interactionId);
+        Instant now = now();
+        InteractionState before = interaction.state();
+        UUID agentId = interaction.agentId();
+        events.fire(List.of(interaction.customerLeft(repository.queueOf(interaction), now)));
+        if (before == InteractionState.OFFERED) {
+            events.fire(engine.fill(tenantId, agentId, now));
+        } else if (before == InteractionState.ACTIVE) {
+            events.fire(afterEnding(tenantId, agentId, interaction, now));
+        }
         return views.of(interaction);
+    }
+
+    /** The interaction, locked after the row of the agent acting on it: the lock order (docs/architecture.md). */
+    private Interaction lockAsAgent(UUID tenantId, UUID agentId, UUID interactionId) {
+        candidates.lockAgent(agentId);
+        return repository.lockInteraction(tenantId, interactionId);
+    }
+
+    /**
+     * The interaction and the agent holding it, locked agent first although the caller knows only the interaction:
+     * read who holds it, lock that agent, then the interaction. If it changed hands in between, the new holder's row
+     * is taken only if free (SKIP LOCKED: waiting for it while holding the interaction would break the lock order);
+     * otherwise the call is refused as retryable.
+     */
+    private Interaction lockWithItsAgent(UUID tenantId, UUID interactionId) {
+        UUID holder = repository.holderOf(tenantId, interactionId);
+        if (holder != null) {
+            candidates.lockAgent(holder);
+        }
+        Interaction interaction = repository.lockInteraction(tenantId, interactionId);
+        UUID now = interaction.agentId();
+        if (now != null && !now.equals(holder) && !candidates.tryLockAgent(now)) {
+            throw new ConflictException("interaction-busy", "Interaction " + interactionId
+                    + " is changing hands right now; retry.");
+        }
+        return interaction;
     }
 
     /** The agent became Ready (or has room again): offer them what is waiting. */

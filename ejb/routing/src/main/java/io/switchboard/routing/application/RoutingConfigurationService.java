@@ -1,19 +1,21 @@
 package io.switchboard.routing.application;
 
-import io.switchboard.agentstate.domain.Agent;
-import io.switchboard.agentstate.domain.LicenceTier;
 import io.switchboard.api.Channel;
 import io.switchboard.api.Enums;
+import io.switchboard.api.agentstate.AgentDirectory;
+import io.switchboard.api.agentstate.ReasonCodeCatalogue;
+import io.switchboard.api.agentstate.LicenceTier;
 import io.switchboard.api.error.ConflictException;
 import io.switchboard.routing.domain.EntryPoint;
 import io.switchboard.routing.domain.MultimediaProfile;
 import io.switchboard.routing.domain.RoutingQueue;
+import io.switchboard.persistence.Constraints;
 import io.switchboard.routing.infrastructure.RoutingRepository;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,12 @@ public class RoutingConfigurationService {
     @Inject
     RoutingRepository repository;
 
+    @EJB
+    AgentDirectory agents;
+
+    @EJB
+    ReasonCodeCatalogue reasonCodes;
+
     /** After-Call-Work settings of a queue: seconds (0 none, -1 until done), next state and its reason. */
     public record AfterCallWork(int seconds, String nextState, String nextReason) {
         public static final AfterCallWork NONE = new AfterCallWork(0, "READY", null);
@@ -40,6 +48,11 @@ public class RoutingConfigurationService {
         RoutingQueue queue = new RoutingQueue(tenantId, name, priority, ronaTimeoutSeconds, wrapUpRequired,
                 wrapUpCodes);
         queue.configureAfterCallWork(acw.seconds(), acw.nextState(), acw.nextReason());
+        if (queue.acwNextReason() != null && !reasonCodes.isActiveAndHeld(tenantId, queue.acwNextReason())) {
+            throw new io.switchboard.api.error.InvalidRequestException("unknown-reason-code", "'"
+                    + queue.acwNextReason() + "' is not an active Not Ready reason code of this tenant; After-Call-"
+                    + "Work can end only in one of those.");
+        }
         return persist(queue, queue.id(), "queue-exists", "A queue named '" + name + "' already exists.");
     }
 
@@ -90,11 +103,9 @@ public class RoutingConfigurationService {
         if (profile == null || !profile.tenantId().equals(tenantId)) {
             throw new io.switchboard.api.error.NotFoundException("profile-not-found", "No profile " + profileId + ".");
         }
-        Agent agent = em.find(Agent.class, agentId);
-        if (agent == null || !agent.tenantId().equals(tenantId)) {
-            throw new io.switchboard.api.error.NotFoundException("agent-not-found", "No agent " + agentId + ".");
-        }
-        profile.requireLicence(agent.licenceTier());
+        LicenceTier agentTier = agents.licenceTierOf(tenantId, agentId).orElseThrow(() ->
+                new io.switchboard.api.error.NotFoundException("agent-not-found", "No agent " + agentId + "."));
+        profile.requireLicence(agentTier);
         em.createNativeQuery("insert into agent_profile (agent_id, profile_id) "
                         + "select id, :profile from agent where id = :agent and tenant_id = :tenant "
                         + "on conflict (agent_id) do update set profile_id = excluded.profile_id")
@@ -107,13 +118,13 @@ public class RoutingConfigurationService {
                 : Enums.parse(LicenceTier.class, name, "unknown-licence-tier", "licence tier");
     }
 
+    /** Stores a queue, entry point or profile; only a violation of its unique name (address) is a conflict. */
     private UUID persist(Object entity, UUID id, String conflictCode, String conflict) {
+        Map<Class<?>, String> uniqueName = Map.of(RoutingQueue.class, "routing_queue_name_unique",
+                EntryPoint.class, "entry_point_unique", MultimediaProfile.class, "multimedia_profile_name_unique");
         repository.add(entity);
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            throw new ConflictException(conflictCode, conflict);
-        }
+        Constraints.flush(em, Map.of(uniqueName.get(entity.getClass()),
+                () -> new ConflictException(conflictCode, conflict)));
         return id;
     }
 }

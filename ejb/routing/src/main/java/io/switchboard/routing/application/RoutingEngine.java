@@ -2,6 +2,7 @@ package io.switchboard.routing.application;
 
 import io.switchboard.api.Channel;
 import io.switchboard.api.routing.InteractionEvent;
+import io.switchboard.api.routing.InteractionState;
 import io.switchboard.routing.domain.Interaction;
 import io.switchboard.routing.domain.RoutingQueue;
 import io.switchboard.routing.infrastructure.RoutingCandidates;
@@ -17,9 +18,12 @@ import java.util.UUID;
 
 /**
  * Decides who gets what (IX2), inside the caller's transaction. Two entry points: an interaction looks for an agent
- * (it was created, rejected or timed out), and an agent looks for work (they went Ready or finished something).
- * Locks are always taken agent first and interactions with SKIP LOCKED, or the interaction first and agents with
- * SKIP LOCKED, so routers never deadlock.
+ * (it was created, rejected, timed out or withdrawn), and an agent looks for work (they went Ready or finished
+ * something). Either way an agent with room always gets the oldest eligible waiting work first (highest queue
+ * priority, then arrival): an interaction looking for an agent fills that agent in that order, and is offered only
+ * when it is next in line for them — so a new interaction never overtakes an older one the same agent could take,
+ * whichever event made the room or brought the work. Candidate agents are locked with SKIP LOCKED (against the
+ * agent-then-interaction lock order, so never waiting); see docs/architecture.md for the lock order.
  */
 @Dependent
 public class RoutingEngine {
@@ -32,17 +36,24 @@ public class RoutingEngine {
     @Inject
     RoutingRepository repository;
 
-    /** Offers a queued interaction (already locked by the caller) to the longest-idle agent who can take it. */
-    public Optional<InteractionEvent> offer(Interaction interaction, Instant now) {
-        RoutingQueue queue = repository.queueOf(interaction);
-        for (UUID agent : candidates.readyMembers(interaction.tenantId(), queue.id(), interaction.channel(),
-                CANDIDATES)) {
-            if (!interaction.isSkipped(agent) && candidates.tryLockAgent(agent)
-                    && candidates.canTake(agent, interaction.channel())) {
-                return Optional.of(interaction.offerTo(agent, now.plusSeconds(queue.ronaTimeoutSeconds()), now));
+    /**
+     * Looks for an agent for a queued interaction (already locked by the caller): the least loaded, longest free
+     * candidate with room is filled, oldest work first, until the interaction is offered or no candidate is left.
+     *
+     * @return every offer made, to whichever interactions were next in line
+     */
+    public List<InteractionEvent> offer(Interaction interaction, Instant now) {
+        List<InteractionEvent> offers = new ArrayList<>();
+        for (UUID agent : candidates.readyMembers(interaction.tenantId(), interaction.queueId(), interaction.id(),
+                interaction.channel(), CANDIDATES)) {
+            if (candidates.tryLockAgent(agent)) {
+                offers.addAll(fillLocked(interaction.tenantId(), agent, now));
+                if (interaction.state() != InteractionState.QUEUED) {
+                    break;
+                }
             }
         }
-        return Optional.empty();
+        return offers;
     }
 
     /**
@@ -56,6 +67,10 @@ public class RoutingEngine {
     /** Fills the agent's free capacity with the waiting interactions they should get next. */
     public List<InteractionEvent> fill(UUID tenantId, UUID agentId, Instant now) {
         candidates.lockAgent(agentId);
+        return fillLocked(tenantId, agentId, now);
+    }
+
+    private List<InteractionEvent> fillLocked(UUID tenantId, UUID agentId, Instant now) {
         List<InteractionEvent> offers = new ArrayList<>();
         Optional<UUID> next;
         while ((next = candidates.claimNextFor(tenantId, agentId)).isPresent()) {

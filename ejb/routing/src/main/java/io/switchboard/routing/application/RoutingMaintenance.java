@@ -5,7 +5,9 @@ import io.switchboard.api.routing.InteractionEvent;
 import io.switchboard.routing.domain.Interaction;
 import io.switchboard.routing.infrastructure.RoutingCandidates;
 import io.switchboard.routing.infrastructure.RoutingCandidates.Due;
+import io.switchboard.routing.infrastructure.RoutingCandidates.DueRow;
 import io.switchboard.routing.infrastructure.RoutingRepository;
+import io.switchboard.routing.infrastructure.SweepFailures;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -13,7 +15,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,7 +22,9 @@ import java.util.UUID;
  * Deadline work that must survive restarts and run on exactly one node per row: offers past their RONA deadline are
  * taken back (AS7) and re-offered, After-Call-Work past its deadline ends, and interactions still waiting are offered
  * again. Deadlines live in the database, so after a restart the overdue ones fire on the first sweep. Each row is
- * handled in a transaction of its own, so the agent rows routing locks are held for one decision, not a batch.
+ * handled in a transaction of its own, the agent's row locked before the interaction's (the lock order), so the
+ * locks are held for one decision and a row that fails rolls back alone; its failure is counted in another
+ * transaction, and a row that keeps failing is quarantined.
  */
 @Stateless
 public class RoutingMaintenance {
@@ -40,44 +43,57 @@ public class RoutingMaintenance {
     @Inject
     InteractionEventsFired events;
 
+    @Inject
+    SweepFailures failures;
+
     @EJB
     AgentWork agentWork;
 
-    public List<UUID> due(Due due) {
-        return candidates.due(due, BATCH);
+    public List<DueRow> due(Due due, Instant now) {
+        return candidates.due(due, now, BATCH);
     }
 
     /** Takes back an offer past its RONA deadline (AS7) and offers the interaction to someone else. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void takeBackExpiredOffer(UUID interactionId) {
-        if (!candidates.claim(interactionId, Due.EXPIRED_OFFER)) {
+    public void takeBackExpiredOffer(DueRow row, Instant now) {
+        // A busy agent's row is left for the next sweep rather than waited for: one hot agent must not stall the
+        // sweep of every tenant.
+        if (!candidates.tryLockAgent(row.agentId()) || !candidates.claim(row, Due.EXPIRED_OFFER, now)) {
             return;
         }
-        Instant now = InteractionService.now();
-        Interaction interaction = repository.claimed(interactionId);
-        UUID agent = interaction.agentId();
-        List<InteractionEvent> fired = new ArrayList<>();
-        fired.add(interaction.takeBackUnanswered(now));
-        agentWork.noAnswer(interaction.tenantId(), agent, interaction.channel());
-        engine.offer(interaction, now).ifPresent(fired::add);
-        events.fire(fired);
+        Interaction interaction = repository.claimed(row.interactionId());
+        // Announced (and stored in the history) before RONA, whose withdrawals may already offer it on.
+        events.fire(List.of(interaction.takeBackUnanswered(now)));
+        agentWork.noAnswer(interaction.tenantId(), row.agentId(), interaction.channel());
+        if (interaction.state() == io.switchboard.api.routing.InteractionState.QUEUED) {
+            events.fire(engine.offer(interaction, now));
+        }
+        failures.cleared(row.interactionId(), Due.EXPIRED_OFFER);
     }
 
     /** Ends After-Call-Work past its deadline: the voice channel goes to the queue's next state (IX5). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void finishAfterCallWork(UUID interactionId) {
-        if (!candidates.claim(interactionId, Due.AFTER_CALL_WORK_OVER)) {
+    public void finishAfterCallWork(DueRow row, Instant now) {
+        if (!candidates.tryLockAgent(row.agentId()) || !candidates.claim(row, Due.AFTER_CALL_WORK_OVER, now)) {
             return;
         }
-        Interaction interaction = repository.claimed(interactionId);
+        Interaction interaction = repository.claimed(row.interactionId());
         var queue = repository.queueOf(interaction);
-        interaction.finishAfterCallWork();
-        agentWork.endAfterCallWork(interaction.tenantId(), interaction.agentId(), interaction.channel(),
+        InteractionEvent ended = interaction.finishAfterCallWork(now);
+        agentWork.endAfterCallWork(interaction.tenantId(), row.agentId(), interaction.channel(),
                 queue.acwNextState(), queue.acwNextReason());
+        failures.cleared(row.interactionId(), Due.AFTER_CALL_WORK_OVER);
+        events.fire(List.of(ended));
     }
 
-    public List<RoutingCandidates.AgentRef> agentsWithRoomForWaitingWork() {
-        return candidates.agentsWithRoomForWaitingWork(BATCH);
+    /** Counts a failed attempt at a due row, in a transaction of its own (the attempt's rolled back). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean recordFailure(DueRow row, Due due, RuntimeException error, Instant now) {
+        return failures.record(row.interactionId(), due, error, now);
+    }
+
+    public List<RoutingCandidates.AgentRef> agentsWithRoomForWaitingWork(Instant now) {
+        return candidates.agentsWithRoomForWaitingWork(now, BATCH);
     }
 
     /**

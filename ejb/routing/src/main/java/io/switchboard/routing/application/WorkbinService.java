@@ -15,7 +15,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,21 +46,20 @@ public class WorkbinService {
 
     /** @param team true for the team workbin of the interaction's queue, false for the agent's own */
     public InteractionView park(UUID tenantId, UUID agentId, UUID interactionId, boolean team) {
+        candidates.lockAgent(agentId);
         Interaction interaction = repository.lockInteraction(tenantId, interactionId);
         Instant now = InteractionService.now();
         Workbin workbin = team ? Workbin.team(interaction.queueId()) : Workbin.personal(agentId);
-        List<InteractionEvent> fired = new ArrayList<>();
-        fired.add(interaction.park(agentId, workbin, now));
+        events.fire(List.of(interaction.park(agentId, workbin, now)));
         agentWork.endWork(tenantId, agentId, interaction.channel());
-        fired.addAll(engine.fill(tenantId, agentId, now));
-        events.fire(fired);
+        events.fire(engine.fill(tenantId, agentId, now));
         return views.of(interaction);
     }
 
     public InteractionView pickUp(UUID tenantId, UUID agentId, UUID interactionId) {
+        candidates.lockAgent(agentId);
         Interaction interaction = repository.lockInteraction(tenantId, interactionId);
         requireAccess(agentId, interaction);
-        candidates.lockAgent(agentId);
         if (!candidates.canHold(agentId, interaction.channel())) {
             throw new ConflictException("no-capacity", "You are logged out of " + interaction.channel()
                     + " or already hold as much " + interaction.channel() + " work as your profile allows.");
@@ -82,7 +80,8 @@ public class WorkbinService {
         if (toQueue != null) {
             repository.queue(tenantId, toQueue);
         }
-        interaction.moveTo(toAgent != null ? Workbin.personal(toAgent) : Workbin.team(toQueue));
+        events.fire(List.of(interaction.moveTo(toAgent != null ? Workbin.personal(toAgent) : Workbin.team(toQueue),
+                InteractionService.now())));
         return views.of(interaction);
     }
 

@@ -28,18 +28,49 @@ public class RoutingCandidates {
     @PersistenceContext(unitName = "switchboard")
     EntityManager em;
 
-    /** Ready, not-DND members of the queue on that channel, longest idle first; nothing is locked yet. */
+    /**
+     * The agent's load on one channel (offered, active or in wrap-up), its capacity under the agent's profile (one
+     * of each without a profile), and whether a blending rule of that profile blocks the channel now; a fragment
+     * for queries that alias the agent {@code a}, its channel session {@code cs} and its profile link {@code ap}.
+     */
+    private static final String ROOM = """
+             cross join lateral (select count(*) as held from interaction w
+                                  where w.agent_id = a.id and w.channel = cs.channel
+                                    and w.state in ('OFFERED', 'ACTIVE', 'WRAP_UP')) load
+             where load.held < (case when ap.profile_id is null then 1
+                                     else coalesce((select pc.capacity from profile_capacity pc
+                                                     where pc.profile_id = ap.profile_id
+                                                       and pc.channel = cs.channel), 0) end)
+               and not exists (select 1 from profile_blocking pb
+                                 join interaction e on e.agent_id = a.id and e.channel = pb.active_channel
+                                                   and e.state in ('OFFERED', 'ACTIVE')
+                                where pb.profile_id = ap.profile_id and pb.blocked_channel = cs.channel)
+            """;
+
+    /** How long the agent has been free on the channel: since they went Ready or their last work there ended. */
+    private static final String FREE_SINCE = "greatest(cs.state_since, coalesce(cs.work_ended_at, cs.state_since))";
+
+    /**
+     * Ready, not-DND members of the queue on that channel whose profile has room for it now (capacity and blending,
+     * decided again under the lock before any offer), not skipped for the interaction; the least loaded first, then
+     * the longest free. Nothing is locked, so no busy agent's row is touched.
+     */
     @SuppressWarnings("unchecked")
-    public List<UUID> readyMembers(UUID tenantId, UUID queueId, Channel channel, int limit) {
+    public List<UUID> readyMembers(UUID tenantId, UUID queueId, UUID interactionId, Channel channel, int limit) {
         return em.createNativeQuery("""
                         select a.id from agent a
                           join queue_member qm on qm.agent_id = a.id and qm.queue_id = :queue
                           join channel_session cs on cs.agent_id = a.id and cs.channel = :channel
                                                  and cs.state = 'READY'
-                         where a.tenant_id = :tenant and not a.do_not_disturb
-                         order by cs.state_since
+                          left join agent_profile ap on ap.agent_id = a.id
+                        """ + ROOM + """
+                           and a.tenant_id = :tenant and not a.do_not_disturb
+                           and not exists (select 1 from interaction_skip s
+                                            where s.interaction_id = :interaction and s.agent_id = a.id)
+                         order by load.held, """ + FREE_SINCE + """
                          limit :limit""", UUID.class)
                 .setParameter("queue", queueId).setParameter("channel", channel.name())
+                .setParameter("interaction", interactionId)
                 .setParameter("tenant", tenantId).setParameter("limit", limit)
                 .getResultList();
     }
@@ -89,11 +120,12 @@ public class RoutingCandidates {
                           join routing_queue q on q.id = i.queue_id
                           join queue_member qm on qm.queue_id = i.queue_id and qm.agent_id = :agent
                          where i.state = 'QUEUED' and i.tenant_id = :tenant and i.channel in (:channels)
-                           and position(:agentText in i.skipped_agents) = 0
+                           and not exists (select 1 from interaction_skip s
+                                            where s.interaction_id = i.id and s.agent_id = :agent)
                          order by q.priority desc, i.queued_since
                          limit 1
                          for update of i skip locked""", UUID.class)
-                .setParameter("agent", agentId).setParameter("agentText", agentId.toString())
+                .setParameter("agent", agentId)
                 .setParameter("channels", admitted.stream().map(Channel::name).toList())
                 .setParameter("tenant", tenantId).getResultList();
         return next.stream().findFirst();
@@ -146,17 +178,26 @@ public class RoutingCandidates {
         return profile.isEmpty() ? MultimediaProfile.oneOfEach(null) : em.find(MultimediaProfile.class, profile.get(0));
     }
 
-    /** Kinds of deadline work the sweeper does, each a condition on an interaction row. */
+    /**
+     * Kinds of deadline work the sweeper does, each a condition on an interaction row. Whether a row is due is
+     * decided by one clock, the application's ({@code :now}), the same one that wrote the deadline and that the
+     * domain checks it against.
+     */
     public enum Due {
-        EXPIRED_OFFER("state = 'OFFERED' and offer_deadline <= now()", "offer_deadline"),
-        AFTER_CALL_WORK_OVER("acw_running and acw_deadline <= now()", "acw_deadline");
+        EXPIRED_OFFER("i.state = 'OFFERED' and i.offer_deadline <= :now", "offer_deadline"),
+        AFTER_CALL_WORK_OVER("i.state = 'WRAP_UP' and i.acw_running and i.acw_deadline <= :now", "acw_deadline");
 
         private final String condition;
-        private final String order;
+        private final String deadline;
 
-        Due(String condition, String order) {
+        Due(String condition, String deadline) {
             this.condition = condition;
-            this.order = order;
+            this.deadline = deadline;
+        }
+
+        /** The interaction column holding this work's deadline. */
+        public String deadlineColumn() {
+            return deadline;
         }
     }
 
@@ -164,46 +205,90 @@ public class RoutingCandidates {
     public record AgentRef(UUID tenantId, UUID agentId) {
     }
 
+    /** A due row: the interaction and the agent whose row must be locked first. */
+    public record DueRow(UUID interactionId, UUID agentId) {
+    }
+
     /**
-     * Agents who are Ready, below capacity on a channel (profile capacity only: blending is checked when filling),
-     * and serve a queue where work of that channel has waited over a second — the interactions that arrived while
-     * every candidate was busy or locked. Driving the retry from agents bounds the work by the agents who can
-     * actually take something, however long the queue; nothing is locked.
+     * Agents who are Ready with room on a channel (capacity and blending) and serve a queue where work of that
+     * channel, which they were not skipped for, has waited over a second: the work that arrived while every candidate
+     * was busy or locked. The agents whose eligible work has waited longest come first, then the longest free; each
+     * tenant's agents are interleaved (the first of every tenant, then the second…), so one tenant's backlog cannot
+     * crowd out another's. Driving the retry from agents bounds the work by those who can take something, however
+     * long the queue; nothing is locked.
      */
     @SuppressWarnings("unchecked")
-    public List<AgentRef> agentsWithRoomForWaitingWork(int limit) {
+    public List<AgentRef> agentsWithRoomForWaitingWork(java.time.Instant now, int limit) {
         List<Object[]> rows = em.createNativeQuery("""
-                        select distinct a.tenant_id, a.id from agent a
-                          join channel_session cs on cs.agent_id = a.id and cs.state = 'READY'
-                          join queue_member qm on qm.agent_id = a.id
-                         where not a.do_not_disturb
-                           and exists (select 1 from interaction i
-                                        where i.queue_id = qm.queue_id and i.channel = cs.channel
-                                          and i.state = 'QUEUED' and i.queued_since < now() - interval '1 second'
-                                          and position(a.id::text in i.skipped_agents) = 0)
-                           and (select count(*) from interaction w
-                                 where w.agent_id = a.id and w.channel = cs.channel
-                                   and w.state in ('OFFERED', 'ACTIVE', 'WRAP_UP'))
-                               < coalesce((select coalesce(pc.capacity, 0) from agent_profile ap
-                                             left join profile_capacity pc on pc.profile_id = ap.profile_id
-                                                                          and pc.channel = cs.channel
-                                            where ap.agent_id = a.id), 1)
+                        select tenant_id, id from (
+                          select tenant_id, id, waited_since,
+                                 row_number() over (partition by tenant_id order by waited_since, free_since) as turn
+                            from (
+                              select a.tenant_id, a.id, min(oldest.queued_since) as waited_since,
+                                     min(""" + FREE_SINCE + """
+                        ) as free_since
+                                from agent a
+                                join channel_session cs on cs.agent_id = a.id and cs.state = 'READY'
+                                left join agent_profile ap on ap.agent_id = a.id
+                                cross join lateral (
+                                      select min(i.queued_since) as queued_since from interaction i
+                                        join queue_member qm on qm.queue_id = i.queue_id and qm.agent_id = a.id
+                                       where i.state = 'QUEUED' and i.channel = cs.channel
+                                         and i.queued_since < :cutoff
+                                         and not exists (select 1 from interaction_skip s
+                                                          where s.interaction_id = i.id and s.agent_id = a.id)
+                                ) oldest
+                        """ + ROOM + """
+                                 and not a.do_not_disturb and oldest.queued_since is not null
+                               group by a.tenant_id, a.id
+                            ) candidates
+                        ) ranked
+                         order by turn, waited_since
                          limit :limit""")
+                .setParameter("cutoff", utc(now.minusSeconds(1)))
                 .setParameter("limit", limit).getResultList();
         return rows.stream().map(row -> new AgentRef((UUID) row[0], (UUID) row[1])).toList();
     }
 
-    /** Interactions with that kind of work due, oldest first; nothing is locked. */
+    /**
+     * Rows with that kind of work due, with the agent to lock first; rows that failed before come after the others
+     * and quarantined ones not at all, so a row that keeps failing never holds the head of the line. Nothing is
+     * locked.
+     */
     @SuppressWarnings("unchecked")
-    public List<UUID> due(Due due, int limit) {
-        return em.createNativeQuery("select id from interaction where " + due.condition + " order by " + due.order
-                + " limit :limit", UUID.class).setParameter("limit", limit).getResultList();
+    public List<DueRow> due(Due due, java.time.Instant now, int limit) {
+        List<Object[]> rows = em.createNativeQuery("select i.id, i.agent_id from interaction i "
+                        + "left join sweep_failure f on f.interaction_id = i.id and f.work = :work "
+                        + "and f.deadline = i." + due.deadline + " "
+                        + "where " + due.condition + " and f.quarantined_at is null "
+                        + "order by coalesce(f.failures, 0), i." + due.deadline + " limit :limit")
+                .setParameter("work", due.name()).setParameter("now", utc(now))
+                .setParameter("limit", limit).getResultList();
+        return rows.stream().map(row -> new DueRow((UUID) row[0], (UUID) row[1])).toList();
     }
 
-    /** Claims one interaction if the work is still due and no one else holds it (SKIP LOCKED). */
-    public boolean claim(UUID interactionId, Due due) {
-        return !em.createNativeQuery("select id from interaction where id = :id and " + due.condition
-                        + " for update skip locked", UUID.class)
-                .setParameter("id", interactionId).getResultList().isEmpty();
+    /**
+     * Claims one interaction if the work is still due, it is still the same agent's (whose row the caller locked
+     * first) and no one else holds it (SKIP LOCKED).
+     */
+    public boolean claim(DueRow row, Due due, java.time.Instant now) {
+        return !em.createNativeQuery("select i.id from interaction i where i.id = :id and i.agent_id = :agent and "
+                        + due.condition + " for update skip locked", UUID.class)
+                .setParameter("id", row.interactionId()).setParameter("agent", row.agentId())
+                .setParameter("now", utc(now))
+                .getResultList().isEmpty();
+    }
+
+    /** The offers an agent has outstanding on a channel, locked (the caller holds the agent's row: the lock order). */
+    @SuppressWarnings("unchecked")
+    public List<UUID> lockOffers(UUID agentId, Channel channel) {
+        return em.createNativeQuery("select id from interaction where agent_id = :agent and channel = :channel "
+                        + "and state = 'OFFERED' order by queued_since for update", UUID.class)
+                .setParameter("agent", agentId).setParameter("channel", channel.name()).getResultList();
+    }
+
+    /** A point in time bound as {@code timestamptz}, whatever the JVM's and the session's time zones. */
+    private static java.time.OffsetDateTime utc(java.time.Instant instant) {
+        return instant.atOffset(java.time.ZoneOffset.UTC);
     }
 }

@@ -35,6 +35,18 @@ public class RoutingRepository {
         return interaction;
     }
 
+    /** The agent an interaction is offered to or handled by right now (null: nobody), read without a lock. */
+    @SuppressWarnings("unchecked")
+    public UUID holderOf(UUID tenantId, UUID interactionId) {
+        List<Object[]> rows = em.createNativeQuery("select id, agent_id from interaction where id = :id "
+                        + "and tenant_id = :tenant").setParameter("id", interactionId).setParameter("tenant", tenantId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("interaction-not-found", "No interaction " + interactionId + ".");
+        }
+        return (UUID) rows.get(0)[1];
+    }
+
     /** An interaction already claimed by this transaction (SKIP LOCKED query). */
     public Interaction claimed(UUID interactionId) {
         return em.find(Interaction.class, interactionId);
@@ -71,7 +83,7 @@ public class RoutingRepository {
     public List<Interaction> inWorkbin(UUID tenantId, io.switchboard.routing.domain.Workbin workbin) {
         return em.createQuery("select i from Interaction i where i.tenantId = :tenant "
                         + "and i.state = InteractionState.PARKED and "
-                        + (workbin.isPersonal() ? "i.workbinAgentId = :owner" : "i.workbinQueueId = :owner")
+                        + (workbin.isPersonal() ? "i.placement.agentId = :owner" : "i.placement.queueId = :owner")
                         + " order by i.queuedSince", Interaction.class)
                 .setParameter("tenant", tenantId)
                 .setParameter("owner", workbin.isPersonal() ? workbin.agentId() : workbin.queueId())
@@ -139,7 +151,7 @@ public class RoutingRepository {
                 row[4] == null ? null : toInstant(row[4]))).toList();
     }
 
-    private static Instant toInstant(Object value) {
+    static Instant toInstant(Object value) {
         if (value instanceof Instant instant) {
             return instant;
         }

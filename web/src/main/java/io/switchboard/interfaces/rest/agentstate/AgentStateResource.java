@@ -72,10 +72,10 @@ public class AgentStateResource {
     public TimeInStateView timeInState(@PathParam("agentId") UUID agentId, @QueryParam("from") String from,
                                        @QueryParam("to") String to) {
         caller.requireSelfOrObserver(agentId);
-        Instant end = to == null ? Instant.now() : instant("to", to);
         Instant start = from == null ? LocalDate.now(ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC)
                 : instant("from", from);
-        return queries.timeInState(caller.tenantId(), agentId, start, end);
+        // Without "to" the period ends now, read by the service with the clock that ends the running states.
+        return queries.timeInState(caller.tenantId(), agentId, start, to == null ? null : instant("to", to));
     }
 
     @POST

@@ -51,13 +51,16 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
         Problem problem = problemFor(thrown);
-        if (problem.status() >= 500) {
+        if (problem.correlationId() != null) {
             LOG.log(Level.SEVERE, "Request failed, correlation id " + problem.correlationId(), thrown);
         } else {
             LOG.log(Level.FINE, "Request refused: " + problem.detail(), thrown);
         }
         Response.ResponseBuilder response = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 503) {
+            response.header("Retry-After", "1");
+        }
         if (problem.status() == 401) {
             response.header("WWW-Authenticate", "Bearer realm=\"switchboard\"");
         }
@@ -72,6 +75,14 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         PayloadTooLargeException tooLarge = find(thrown, PayloadTooLargeException.class);
         if (tooLarge != null) {
             return problem(413, "payload-too-large", tooLarge.getMessage());
+        }
+        InvalidUtf8Exception notUtf8 = find(thrown, InvalidUtf8Exception.class);
+        if (notUtf8 != null) {
+            return problem(400, "invalid-utf8", notUtf8.getMessage());
+        }
+        InvalidNumberException number = find(thrown, InvalidNumberException.class);
+        if (number != null) {
+            return invalidNumber(InvalidNumberException.fieldOf(thrown), number.getMessage());
         }
         ConstraintViolationException invalid = find(thrown, ConstraintViolationException.class);
         if (invalid != null) {
@@ -90,9 +101,15 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             return problem(400, "invalid-json",
                     "The request body does not match the expected JSON structure or field types.");
         }
+        // Another transaction held or changed the same rows and this one rolled back whole: nothing changed and the
+        // same request can succeed now. Any other database error is a 500; a duplicate was already translated into
+        // its conflict at the persistence edge (Constraints in the persistence module).
         if (find(thrown, OptimisticLockException.class) != null || find(thrown, PessimisticLockException.class) != null
                 || find(thrown, LockTimeoutException.class) != null) {
-            return problem(409, "concurrent-modification", "The resource was changed at the same time; retry.");
+            // Not a conflict in what was asked (only a duplicate is): another transaction held the rows; a retry can
+            // succeed, so it is "not now" with a Retry-After, and nothing was changed.
+            return problem(503, "concurrent-modification", "The resource was being changed at the same time and "
+                    + "nothing was changed; retry.");
         }
         WebApplicationException web = find(thrown, WebApplicationException.class);
         if (web != null && web.getResponse().getStatus() < 500) {
@@ -104,6 +121,13 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         return new Problem(Problem.typeOf("internal-error"), "Internal Server Error", 500,
                 "The server could not complete the request; quote correlation id " + correlationId + ".",
                 instance(), correlationId, null);
+    }
+
+    private Problem invalidNumber(String field, String requirement) {
+        String detail = (field == null ? "A number in the request body" : "The field '" + field + "'") + " "
+                + requirement + ".";
+        return new Problem(Problem.typeOf("invalid-number"), title(422), 422, detail, instance(), null,
+                field == null ? null : List.of(new Problem.Violation(field, requirement)));
     }
 
     private static int statusOf(DomainException e) {

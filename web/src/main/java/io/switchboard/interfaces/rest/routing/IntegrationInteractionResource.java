@@ -72,9 +72,13 @@ public class IntegrationInteractionResource {
         return interactions.receiveChatMessage(caller.tenantId(), id, body.text());
     }
 
+    /**
+     * The customer left (hung up, closed the chat window): waiting or ringing, the interaction is abandoned and an
+     * offer disappears from the agent's screen at once (no RONA); in progress, a call or chat ends into wrap-up.
+     */
     @POST
-    @Path("/{id}/abandon")
-    public InteractionView abandon(@PathParam("id") UUID id) {
-        return interactions.abandon(caller.tenantId(), id);
+    @Path("/{id}/customer-left")
+    public InteractionView customerLeft(@PathParam("id") UUID id) {
+        return interactions.customerLeft(caller.tenantId(), id);
     }
 }

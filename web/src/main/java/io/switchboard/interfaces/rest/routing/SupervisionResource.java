@@ -1,6 +1,7 @@
 package io.switchboard.interfaces.rest.routing;
 
 import io.switchboard.api.routing.InteractionView;
+import io.switchboard.api.routing.QuarantinedWork;
 import io.switchboard.api.routing.QueueView;
 import io.switchboard.interfaces.security.Caller;
 import io.switchboard.routing.application.SupervisionService;
@@ -25,6 +26,20 @@ public class SupervisionResource {
 
     @Inject
     Caller caller;
+
+    /** Deadline work the sweeper quarantined after repeated failures: what it was, how often it failed, why. */
+    @GET
+    @Path("/quarantine")
+    public List<QuarantinedWork> quarantined() {
+        return supervision.quarantined(caller.tenantId());
+    }
+
+    /** Back into the sweep, once the cause (e.g. the queue's configuration) is fixed. */
+    @jakarta.ws.rs.DELETE
+    @Path("/quarantine/{interactionId}")
+    public void release(@jakarta.ws.rs.PathParam("interactionId") java.util.UUID interactionId) {
+        supervision.release(caller.tenantId(), interactionId);
+    }
 
     @GET
     @Path("/queues")

@@ -2,12 +2,12 @@ package io.switchboard.agentstate.infrastructure.demo;
 
 import io.switchboard.agentstate.application.PasswordHasher;
 import io.switchboard.agentstate.domain.Agent;
-import io.switchboard.agentstate.domain.LicenceTier;
 import io.switchboard.agentstate.domain.ReasonCode;
 import io.switchboard.agentstate.domain.Role;
 import io.switchboard.agentstate.domain.Tenant;
 import io.switchboard.agentstate.infrastructure.persistence.Tenants;
 import io.switchboard.api.Channel;
+import io.switchboard.api.agentstate.LicenceTier;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;

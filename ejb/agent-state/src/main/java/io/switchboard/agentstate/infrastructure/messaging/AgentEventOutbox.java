@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Writes every agent event to the outbox within the transaction that fired it (a plain, in-progress observer): the
- * row commits or rolls back with the change. {@link OutboxRelay} publishes it on the back-office topic.
+ * row commits or rolls back with the change. The shared relay ({@code io.switchboard.platform.outbox.OutboxRelay})
+ * publishes it on the back-office topic.
  */
 @ApplicationScoped
 public class AgentEventOutbox {

@@ -1,2 +1,5 @@
-/** JMS publication of agent events to back-office systems (topic {@code SwitchboardAgentEvents}). */
+/**
+ * Agent events bound for back-office systems (topic {@code SwitchboardAgentEvents}), written to the shared outbox in
+ * the transaction of the change; the platform module's relay publishes them.
+ */
 package io.switchboard.agentstate.infrastructure.messaging;

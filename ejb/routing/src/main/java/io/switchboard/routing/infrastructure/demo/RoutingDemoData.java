@@ -1,7 +1,7 @@
 package io.switchboard.routing.infrastructure.demo;
 
-import io.switchboard.agentstate.domain.LicenceTier;
 import io.switchboard.api.Channel;
+import io.switchboard.api.agentstate.LicenceTier;
 import io.switchboard.routing.domain.EntryPoint;
 import io.switchboard.routing.domain.MultimediaProfile;
 import io.switchboard.routing.domain.RoutingQueue;

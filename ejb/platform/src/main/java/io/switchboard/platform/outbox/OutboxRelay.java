@@ -1,4 +1,4 @@
-package io.switchboard.agentstate.infrastructure.messaging;
+package io.switchboard.platform.outbox;
 
 import io.switchboard.api.agentstate.AgentEvents;
 import io.switchboard.api.routing.InteractionEvents;

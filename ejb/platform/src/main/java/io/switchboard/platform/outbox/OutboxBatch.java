@@ -1,4 +1,4 @@
-package io.switchboard.agentstate.infrastructure.messaging;
+package io.switchboard.platform.outbox;
 
 import io.switchboard.persistence.outbox.OutboxMessage;
 import jakarta.annotation.Resource;

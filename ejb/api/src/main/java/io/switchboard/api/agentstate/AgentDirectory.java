@@ -1,0 +1,14 @@
+package io.switchboard.api.agentstate;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What other contexts may read about an agent, in their own transaction. Implemented by the agent-state context;
+ * callers depend on this contract only, never on its {@code Agent} aggregate.
+ */
+public interface AgentDirectory {
+
+    /** The agent's licence tier; empty when the tenant has no such agent. */
+    Optional<LicenceTier> licenceTierOf(UUID tenantId, UUID agentId);
+}
