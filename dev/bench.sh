@@ -10,7 +10,7 @@ workers="${2:-32}"
 what="${3:-all}"
 server=ear/target/server/wildfly-39.0.1.Final
 
-dev/postgres.sh switchboard_bench >/dev/null
+dev/postgres.sh switchboard_bench --fresh >/dev/null   # every run starts on an empty database
 dev/postgres.sh switchboard_pgbench >/dev/null
 mvn -B -q install -DskipTests
 cp ear/target/switchboard.ear "$server/standalone/deployments/"

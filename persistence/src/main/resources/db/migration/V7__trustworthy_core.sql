@@ -38,3 +38,7 @@ ALTER TABLE channel_session ADD COLUMN work_ended_at TIMESTAMPTZ;
 
 -- Wrap-up codes are checked one by one at the API; the column just stores the list.
 ALTER TABLE routing_queue ALTER COLUMN wrap_up_codes TYPE VARCHAR(2000);
+
+-- The head of each queue's waiting line per channel, read by an ordered index scan that stops at the first row
+-- routing may take, however long the line is.
+CREATE INDEX interaction_waiting_by_channel ON interaction (queue_id, channel, queued_since) WHERE state = 'QUEUED';

@@ -49,8 +49,7 @@ class SecurityIT extends ServerTest {
         assertEquals(200, api.get("/api/agents/me", remade).status(), "the hand-made token is otherwise valid");
         EventSocket.open(api, remade).close();
 
-        // Only a signature by a key in the server's set counts, whatever kid the token names. (A token our own key
-        // signed under a kid the set lacks is not refused by SmallRye's one-key fallback; no one but us holds it.)
+        // Only a signature by a key in the server's set, under its kid, counts.
         String strangerKnownKid = Tokens.resign(ana.token(), Tokens.strangerKey(), header.getString("kid"));
         String stranger = Tokens.resign(ana.token(), Tokens.strangerKey(), "stranger-key");
         Api.Reply reply = api.get("/api/agents/me", strangerKnownKid);

@@ -2,7 +2,6 @@ package io.switchboard.routing.application;
 
 import io.switchboard.api.Channel;
 import io.switchboard.api.routing.InteractionEvent;
-import io.switchboard.api.routing.InteractionState;
 import io.switchboard.routing.domain.Interaction;
 import io.switchboard.routing.domain.RoutingQueue;
 import io.switchboard.routing.infrastructure.RoutingCandidates;
@@ -46,11 +45,8 @@ public class RoutingEngine {
         List<InteractionEvent> offers = new ArrayList<>();
         for (UUID agent : candidates.readyMembers(interaction.tenantId(), interaction.queueId(), interaction.id(),
                 interaction.channel(), CANDIDATES)) {
-            if (candidates.tryLockAgent(agent)) {
-                offers.addAll(fillLocked(interaction.tenantId(), agent, now));
-                if (interaction.state() != InteractionState.QUEUED) {
-                    break;
-                }
+            if (candidates.tryLockAgent(agent) && fillUntilOffered(interaction, agent, offers, now)) {
+                break;
             }
         }
         return offers;
@@ -68,6 +64,24 @@ public class RoutingEngine {
     public List<InteractionEvent> fill(UUID tenantId, UUID agentId, Instant now) {
         candidates.lockAgent(agentId);
         return fillLocked(tenantId, agentId, now);
+    }
+
+    /**
+     * Offers the agent (locked) what waits for them, oldest first, until {@code interaction} itself is offered (true)
+     * or nothing more fits (false). Usually the first claim is the interaction itself: one round.
+     */
+    private boolean fillUntilOffered(Interaction interaction, UUID agentId, List<InteractionEvent> offers,
+                                     Instant now) {
+        Optional<UUID> next;
+        while ((next = candidates.claimNextFor(interaction.tenantId(), agentId)).isPresent()) {
+            Interaction claimed = repository.claimed(next.get());
+            RoutingQueue queue = repository.queueOf(claimed);
+            offers.add(claimed.offerTo(agentId, now.plusSeconds(queue.ronaTimeoutSeconds()), now));
+            if (claimed == interaction) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<InteractionEvent> fillLocked(UUID tenantId, UUID agentId, Instant now) {

@@ -115,16 +115,23 @@ public class RoutingCandidates {
         if (admitted.isEmpty()) {
             return Optional.empty();
         }
+        // Per queue of the agent, the head of its waiting line (an ordered index scan that stops at the first row
+        // it may take, however long the line); then the highest priority, oldest of those heads. The heads of the
+        // agent's other queues stay locked until this transaction ends: other routers skip them meanwhile.
         List<UUID> next = em.createNativeQuery("""
-                        select i.id from interaction i
-                          join routing_queue q on q.id = i.queue_id
-                          join queue_member qm on qm.queue_id = i.queue_id and qm.agent_id = :agent
-                         where i.state = 'QUEUED' and i.tenant_id = :tenant and i.channel in (:channels)
-                           and not exists (select 1 from interaction_skip s
-                                            where s.interaction_id = i.id and s.agent_id = :agent)
-                         order by q.priority desc, i.queued_since
-                         limit 1
-                         for update of i skip locked""", UUID.class)
+                        select head.id from queue_member qm
+                          join routing_queue q on q.id = qm.queue_id and q.tenant_id = :tenant
+                          cross join lateral (
+                                select i.id, i.queued_since from interaction i
+                                 where i.queue_id = qm.queue_id and i.state = 'QUEUED' and i.channel in (:channels)
+                                   and not exists (select 1 from interaction_skip s
+                                                    where s.interaction_id = i.id and s.agent_id = :agent)
+                                 order by i.queued_since
+                                 limit 1
+                                 for update of i skip locked) head
+                         where qm.agent_id = :agent
+                         order by q.priority desc, head.queued_since
+                         limit 1""", UUID.class)
                 .setParameter("agent", agentId)
                 .setParameter("channels", admitted.stream().map(Channel::name).toList())
                 .setParameter("tenant", tenantId).getResultList();
@@ -229,17 +236,19 @@ public class RoutingCandidates {
                         ) as free_since
                                 from agent a
                                 join channel_session cs on cs.agent_id = a.id and cs.state = 'READY'
+                                join queue_member qm on qm.agent_id = a.id
                                 left join agent_profile ap on ap.agent_id = a.id
                                 cross join lateral (
-                                      select min(i.queued_since) as queued_since from interaction i
-                                        join queue_member qm on qm.queue_id = i.queue_id and qm.agent_id = a.id
-                                       where i.state = 'QUEUED' and i.channel = cs.channel
-                                         and i.queued_since < :cutoff
+                                      select i.queued_since from interaction i
+                                       where i.queue_id = qm.queue_id and i.state = 'QUEUED'
+                                         and i.channel = cs.channel and i.queued_since < :cutoff
                                          and not exists (select 1 from interaction_skip s
                                                           where s.interaction_id = i.id and s.agent_id = a.id)
+                                       order by i.queued_since
+                                       limit 1
                                 ) oldest
                         """ + ROOM + """
-                                 and not a.do_not_disturb and oldest.queued_since is not null
+                                 and not a.do_not_disturb
                                group by a.tenant_id, a.id
                             ) candidates
                         ) ranked
