@@ -117,7 +117,10 @@ public class AgentEventSessions {
     private void giveUpTimedOutSends() {
         long now = System.nanoTime();
         try {
-            byAgent.values().forEach(sockets -> sockets.forEach(socket -> socket.checkSendTimeout(now)));
+            byAgent.values().forEach(sockets -> sockets.forEach(socket -> {
+                socket.checkSendTimeout(now);
+                socket.keepAlive(now);
+            }));
         } catch (RuntimeException e) {
             // a periodic task that throws is never run again
             LOG.log(Level.WARNING, "Checking event sockets for timed-out sends failed", e);

@@ -33,6 +33,9 @@ final class PushSocket {
     private boolean insideSend;
     private boolean completedInsideSend;
     private boolean closed;
+    private long lastPing = System.nanoTime();
+
+    private static final long KEEP_ALIVE_NANOS = 20_000_000_000L;
 
     PushSocket(Session session, Caller caller, int capacity, long sendTimeoutMillis,
                BiConsumer<PushSocket, CloseReason> giveUp) {
@@ -41,7 +44,9 @@ final class PushSocket {
         this.capacity = capacity;
         this.sendTimeoutNanos = sendTimeoutMillis * 1_000_000L;
         this.giveUp = giveUp;
-        session.getAsyncRemote().setSendTimeout(sendTimeoutMillis);
+        // No container send timeout: Undertow drops the connection without a close frame when it fires (clients see
+        // 1006); checkSendTimeout gives the socket up with a proper 1013 instead.
+        session.getAsyncRemote().setSendTimeout(-1);
     }
 
     Session session() {
@@ -82,6 +87,25 @@ final class PushSocket {
         }
         if (overdue) {
             fail("too slow: a send timed out");
+        }
+    }
+
+    /**
+     * A ping every {@link #KEEP_ALIVE_NANOS}, however busy the socket is with events: a socket on which the client
+     * never writes is otherwise taken for idle and dropped without a close frame (1006) after about a minute; the
+     * client's pong is traffic from its side. Sent only between frames, never interleaved with a send in flight.
+     */
+    void keepAlive(long now) {
+        synchronized (this) {
+            if (closed || sending || now - lastPing < KEEP_ALIVE_NANOS) {
+                return;
+            }
+            lastPing = now;
+        }
+        try {
+            session.getAsyncRemote().sendPing(java.nio.ByteBuffer.allocate(0));
+        } catch (java.io.IOException | RuntimeException e) {
+            fail("ping failed");
         }
     }
 
