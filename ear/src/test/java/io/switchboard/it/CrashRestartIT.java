@@ -108,7 +108,7 @@ class CrashRestartIT extends ServerTest {
             Stream.concat(workers.stream(), callTakers.stream()).forEach(agent -> running.add(load.submit(() ->
                     work(agent))));
             ringers.forEach(agent -> running.add(load.submit(() -> ring(agent))));
-            awaitOffersRingingWhileAfterCallWorkRuns();
+            awaitOffersRingingWhileAfterCallWorkRuns(ringers);
             server = serverProcess();
             beforeKill = snapshot();
             crashing.set(true);
@@ -242,16 +242,19 @@ class CrashRestartIT extends ServerTest {
         }
     }
 
-    private void awaitOffersRingingWhileAfterCallWorkRuns() throws SQLException {
+    /** Offers to the ringers (who never answer, so nothing takes them before the kill) and ACW running, both live. */
+    private void awaitOffersRingingWhileAfterCallWorkRuns(List<TestAgent> ringers) throws SQLException {
         Instant earliest = Instant.now().plusSeconds(3);
         Instant latest = Instant.now().plusSeconds(60);
         try (Connection db = Database.connect()) {
             while (true) {
                 Object[] counts = query(db, """
                         select count(*) filter (where state = 'OFFERED' and queue_id = ?
+                                                  and cast(agent_id as text) in (?, ?)
                                                   and offer_deadline > now() + interval '1 second'),
                                count(*) filter (where acw_running and acw_deadline > now() + interval '1 second')
-                          from interaction where queue_id in (?, ?)""", chatQueue, chatQueue, callQueue).get(0);
+                          from interaction where queue_id in (?, ?)""", chatQueue, ringers.get(0).id(),
+                        ringers.get(1).id(), chatQueue, callQueue).get(0);
                 if (Instant.now().isAfter(earliest) && (Long) counts[0] > 0 && (Long) counts[1] > 0) {
                     return;
                 }
