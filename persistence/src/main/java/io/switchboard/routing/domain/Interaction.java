@@ -432,12 +432,4 @@ public class Interaction {
     public String wrapUpCode() {
         return wrapUpCode;
     }
-
-    public Set<UUID> skippedAgents() {
-        return Set.copyOf(skippedAgents);
-    }
-
-    public long eventSequence() {
-        return eventSequence;
-    }
 }

@@ -177,12 +177,8 @@ class InteractionTest {
 
     @Test
     void aVoiceCallStartsItsQueuesAfterCallWorkWhichCanBeExtendedAndEndsWithDone() {
-        RoutingQueue voiceQueue = new RoutingQueue(TENANT, "Calls", 0, 20, false, List.of());
-        voiceQueue.configureAfterCallWork(30, "READY", null);
-        Interaction call = new Interaction(TENANT, voiceQueue, Channel.VOICE, "k", "+5511999990000", "{}", T0);
-        call.offerTo(ana, at(20), at(0));
-        call.accept(ana, at(1));
-        call.end(ana, voiceQueue, at(100));
+        RoutingQueue voiceQueue = callsWithAfterCallWork(30);
+        Interaction call = endedCall(voiceQueue, at(100));
         assertTrue(call.afterCallWorkRunning());
         assertEquals(at(130), call.afterCallWorkDeadline());
         assertEquals(io.switchboard.api.routing.InteractionCause.ACW_EXTENDED,
@@ -197,16 +193,26 @@ class InteractionTest {
 
     @Test
     void theEndOfAfterCallWorkIsAnEventAndTheInteractionStaysInWrapUp() {
-        RoutingQueue voiceQueue = new RoutingQueue(TENANT, "Calls", 0, 20, false, List.of());
-        voiceQueue.configureAfterCallWork(30, "READY", null);
-        Interaction call = new Interaction(TENANT, voiceQueue, Channel.VOICE, "k", "+5511999990000", "{}", T0);
-        call.offerTo(ana, at(20), at(0));
-        call.accept(ana, at(1));
-        call.end(ana, voiceQueue, at(100));
+        Interaction call = endedCall(callsWithAfterCallWork(30), at(100));
         var ended = call.finishAfterCallWork(at(130));
         assertEquals(io.switchboard.api.routing.InteractionCause.ACW_ENDED, ended.cause());
         assertEquals(WRAP_UP, ended.to());
         assertTrue(!call.afterCallWorkRunning());
+    }
+
+    private static RoutingQueue callsWithAfterCallWork(int seconds) {
+        RoutingQueue calls = new RoutingQueue(TENANT, "Calls", 0, 20, false, List.of());
+        calls.configureAfterCallWork(seconds, "READY", null);
+        return calls;
+    }
+
+    /** A call of the queue answered by ana and ended by her at {@code endedAt}. */
+    private Interaction endedCall(RoutingQueue calls, Instant endedAt) {
+        Interaction call = new Interaction(TENANT, calls, Channel.VOICE, "k", "+5511999990000", "{}", T0);
+        call.offerTo(ana, at(20), at(0));
+        call.accept(ana, at(1));
+        call.end(ana, calls, endedAt);
+        return call;
     }
 
     @Test

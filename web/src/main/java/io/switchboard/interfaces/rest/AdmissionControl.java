@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Graceful overload: at most {@code switchboard.http.max-concurrent-requests} API requests run at once (about the
@@ -24,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  */
 @WebFilter("/api/*")
 public class AdmissionControl extends HttpFilter {
+
+    private static final Pattern MATRIX_PARAMETERS = Pattern.compile(";[^/]*");
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
 
     @Inject
     @ConfigProperty(name = "switchboard.http.max-concurrent-requests", defaultValue = "32")
@@ -54,7 +58,8 @@ public class AdmissionControl extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         // the path as routed: without matrix parameters or a trailing slash, which JAX-RS ignores too
-        String path = request.getRequestURI().replaceAll(";[^/]*", "").replaceAll("/+$", "");
+        String path = TRAILING_SLASHES.matcher(MATRIX_PARAMETERS.matcher(request.getRequestURI()).replaceAll(""))
+                .replaceAll("");
         boolean newWork = "POST".equals(request.getMethod()) && path.endsWith("/api/integration/interactions");
         if (newWork && !acquire(intake)) {
             refuse(response, "The server is taking in as much new work as it can; retry after "

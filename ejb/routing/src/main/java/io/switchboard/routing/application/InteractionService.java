@@ -236,7 +236,8 @@ public class InteractionService {
         return repository.currentOf(tenantId, agentId).stream().map(views::of).toList();
     }
 
-    static Instant now() {
+    /** Routing's clock, to the microsecond PostgreSQL stores: deadlines are written and judged by it alone. */
+    public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

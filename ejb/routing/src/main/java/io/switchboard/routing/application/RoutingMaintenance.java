@@ -68,7 +68,9 @@ public class RoutingMaintenance {
         if (interaction.state() == io.switchboard.api.routing.InteractionState.QUEUED) {
             events.fire(engine.offer(interaction, now));
         }
-        failures.cleared(row.interactionId(), Due.EXPIRED_OFFER);
+        if (row.failedBefore()) {
+            failures.cleared(row.interactionId(), Due.EXPIRED_OFFER);
+        }
     }
 
     /** Ends After-Call-Work past its deadline: the voice channel goes to the queue's next state (IX5). */
@@ -82,7 +84,9 @@ public class RoutingMaintenance {
         InteractionEvent ended = interaction.finishAfterCallWork(now);
         agentWork.endAfterCallWork(interaction.tenantId(), row.agentId(), interaction.channel(),
                 queue.acwNextState(), queue.acwNextReason());
-        failures.cleared(row.interactionId(), Due.AFTER_CALL_WORK_OVER);
+        if (row.failedBefore()) {
+            failures.cleared(row.interactionId(), Due.AFTER_CALL_WORK_OVER);
+        }
         events.fire(List.of(ended));
     }
 

@@ -100,11 +100,6 @@ public class RoutingCandidates {
                 .setParameter("agent", agentId).setParameter("queue", queueId).getResultList().isEmpty();
     }
 
-    /** With the agent's row locked: Ready on the channel, not DND, and admitted by their profile. */
-    public boolean canTake(UUID agentId, Channel channel) {
-        return admittedChannels(agentId).contains(channel);
-    }
-
     /**
      * With the agent's row locked: the waiting interaction this agent should get next — highest queue priority,
      * then the oldest — on a channel their profile admits one more offer on; claimed with SKIP LOCKED.
@@ -212,8 +207,11 @@ public class RoutingCandidates {
     public record AgentRef(UUID tenantId, UUID agentId) {
     }
 
-    /** A due row: the interaction and the agent whose row must be locked first. */
-    public record DueRow(UUID interactionId, UUID agentId) {
+    /**
+     * A due row: the interaction, the agent whose row must be locked first, and whether failures of this kind of
+     * work are recorded for it (for any deadline), to be cleared when it succeeds.
+     */
+    public record DueRow(UUID interactionId, UUID agentId, boolean failedBefore) {
     }
 
     /**
@@ -266,14 +264,16 @@ public class RoutingCandidates {
      */
     @SuppressWarnings("unchecked")
     public List<DueRow> due(Due due, java.time.Instant now, int limit) {
-        List<Object[]> rows = em.createNativeQuery("select i.id, i.agent_id from interaction i "
+        List<Object[]> rows = em.createNativeQuery("select i.id, i.agent_id, exists (select 1 from sweep_failure g where g.interaction_id = i.id "
+                        + "and g.work = :work) from interaction i "
                         + "left join sweep_failure f on f.interaction_id = i.id and f.work = :work "
                         + "and f.deadline = i." + due.deadline + " "
                         + "where " + due.condition + " and f.quarantined_at is null "
                         + "order by coalesce(f.failures, 0), i." + due.deadline + " limit :limit")
                 .setParameter("work", due.name()).setParameter("now", utc(now))
                 .setParameter("limit", limit).getResultList();
-        return rows.stream().map(row -> new DueRow((UUID) row[0], (UUID) row[1])).toList();
+        return rows.stream().map(row -> new DueRow((UUID) row[0], (UUID) row[1], Boolean.TRUE.equals(row[2])))
+                .toList();
     }
 
     /**

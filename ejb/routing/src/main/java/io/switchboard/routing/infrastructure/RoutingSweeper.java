@@ -1,5 +1,6 @@
 package io.switchboard.routing.infrastructure;
 
+import io.switchboard.routing.application.InteractionService;
 import io.switchboard.routing.application.RoutingMaintenance;
 import io.switchboard.routing.infrastructure.RoutingCandidates.Due;
 import io.switchboard.routing.infrastructure.RoutingCandidates.DueRow;
@@ -13,7 +14,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,7 +38,7 @@ public class RoutingSweeper {
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = InteractionService.now();
         sweep(Due.EXPIRED_OFFER, now, maintenance::takeBackExpiredOffer);
         sweep(Due.AFTER_CALL_WORK_OVER, now, maintenance::finishAfterCallWork);
         try {
