@@ -1,102 +1,97 @@
 package io.switchboard.interfaces.rest;
 
 import io.switchboard.interfaces.rest.problem.Problem;
-import jakarta.inject.Inject;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
-import jakarta.servlet.http.HttpFilter;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
+import io.undertow.util.StatusCodes;
 
-import java.io.IOException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * Graceful overload: at most {@code switchboard.http.max-concurrent-requests} API requests run at once (about the
- * database pool: more would only queue for a connection, holding worker threads and row locks while they wait); a
- * request that finds no room within {@code switchboard.http.admission-wait-ms} is refused at once with 503 and
- * {@code Retry-After}, instead of piling up until every client times out. New work from integrations (creating an
- * interaction) has a smaller share of its own, so under a flood of new work the agents' own commands — accept, end,
- * done, state changes, which are what drain the backlog — still get through.
+ * Graceful overload, decided on Undertow's I/O thread before a request takes a worker thread: at most
+ * {@code maxRequests} API requests are in the server at once (running, or queued for a worker and a database
+ * connection), and of those at most {@code maxIntake} create new work for integrations. A request beyond either
+ * bound is refused at once with 503 {@code overloaded} and {@code Retry-After}: no thread is held, nothing waits, so
+ * refusals stay quick however hard the server is pushed, and the worker queue never grows past the bound. The
+ * agents' own commands (accept, end, done, state changes), which are what drain the backlog, keep the room that
+ * intake may not take.
+ *
+ * <p>A servlet filter could not do this: it runs on a worker thread, so under a flood the requests it would refuse
+ * first wait behind every other request for a thread (measured: refusals taking 1–28 s, creates timing out).
  */
-@WebFilter("/api/*")
-public class AdmissionControl extends HttpFilter {
+final class AdmissionControl implements HttpHandler {
+
+    /** The limits, read once from configuration at deployment. */
+    record Limits(int maxRequests, int maxIntake, int retryAfterSeconds) {
+    }
 
     private static final Pattern MATRIX_PARAMETERS = Pattern.compile(";[^/]*");
     private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
 
-    @Inject
-    @ConfigProperty(name = "switchboard.http.max-concurrent-requests", defaultValue = "32")
-    int maxRequests;
+    private final HttpHandler next;
+    private final Limits limits;
+    private final String apiPrefix;
+    private final String intakePath;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger intake = new AtomicInteger();
 
-    @Inject
-    @ConfigProperty(name = "switchboard.http.max-concurrent-intake", defaultValue = "12")
-    int maxIntake;
-
-    @Inject
-    @ConfigProperty(name = "switchboard.http.admission-wait-ms", defaultValue = "200")
-    long waitMillis;
-
-    @Inject
-    @ConfigProperty(name = "switchboard.http.retry-after-seconds", defaultValue = "1")
-    int retryAfterSeconds;
-
-    private Semaphore requests;
-    private Semaphore intake;
-
-    @Override
-    public void init() {
-        requests = new Semaphore(maxRequests, true);
-        intake = new Semaphore(maxIntake, true);
+    AdmissionControl(HttpHandler next, Limits limits, String contextPath) {
+        this.next = next;
+        this.limits = limits;
+        String root = contextPath.equals("/") ? "" : contextPath;
+        this.apiPrefix = root + "/api/";
+        this.intakePath = root + "/api/integration/interactions";
     }
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        // the path as routed: without matrix parameters or a trailing slash, which JAX-RS ignores too
-        String path = TRAILING_SLASHES.matcher(MATRIX_PARAMETERS.matcher(request.getRequestURI()).replaceAll(""))
-                .replaceAll("");
-        boolean newWork = "POST".equals(request.getMethod()) && path.endsWith("/api/integration/interactions");
-        if (newWork && !acquire(intake)) {
-            refuse(response, "The server is taking in as much new work as it can; retry after "
-                    + retryAfterSeconds + " s.");
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        String path = exchange.getRequestPath();
+        if (!path.startsWith(apiPrefix)) {
+            next.handleRequest(exchange);   // the client's files, sockets, health
             return;
         }
-        try {
-            if (!acquire(requests)) {
-                refuse(response, "The server is busy; retry after " + retryAfterSeconds + " s.");
-                return;
-            }
-            try {
-                chain.doFilter(request, response);
-            } finally {
-                requests.release();
-            }
-        } finally {
-            if (newWork) {
-                intake.release();
-            }
+        // the path as routed: without matrix parameters or a trailing slash, which JAX-RS ignores too
+        String routed = TRAILING_SLASHES.matcher(MATRIX_PARAMETERS.matcher(path).replaceAll("")).replaceAll("");
+        boolean newWork = Methods.POST.equals(exchange.getRequestMethod()) && routed.equals(intakePath);
+        if (newWork && !take(intake, limits.maxIntake())) {
+            refuse(exchange, "The server is taking in as much new work as it can; retry after "
+                    + limits.retryAfterSeconds() + " s.");
+            return;
         }
+        if (!take(requests, limits.maxRequests())) {
+            if (newWork) {
+                intake.decrementAndGet();
+            }
+            refuse(exchange, "The server is busy; retry after " + limits.retryAfterSeconds() + " s.");
+            return;
+        }
+        // released when the exchange ends, whatever the outcome (response sent, error, connection lost)
+        exchange.addExchangeCompleteListener((done, nextListener) -> {
+            requests.decrementAndGet();
+            if (newWork) {
+                intake.decrementAndGet();
+            }
+            nextListener.proceed();
+        });
+        next.handleRequest(exchange);
     }
 
-    private boolean acquire(Semaphore permits) {
-        try {
-            return permits.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private static boolean take(AtomicInteger inFlight, int limit) {
+        if (inFlight.incrementAndGet() > limit) {
+            inFlight.decrementAndGet();
             return false;
         }
+        return true;
     }
 
-    private void refuse(HttpServletResponse response, String detail) throws IOException {
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.getWriter().write("{\"type\":\"" + Problem.typeOf("overloaded") + "\",\"title\":\"Service Unavailable\","
-                + "\"status\":503,\"detail\":\"" + detail + "\"}");
+    private void refuse(HttpServerExchange exchange, String detail) {
+        exchange.setStatusCode(StatusCodes.SERVICE_UNAVAILABLE);
+        exchange.getResponseHeaders().put(Headers.RETRY_AFTER, limits.retryAfterSeconds());
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        exchange.getResponseSender().send("{\"type\":\"" + Problem.typeOf("overloaded") + "\",\"title\":"
+                + "\"Service Unavailable\",\"status\":503,\"detail\":\"" + detail + "\"}");
     }
 }
