@@ -2,8 +2,9 @@
 # Benchmarks (docs/benchmarks.md): starts the built server on its own database, measures PostgreSQL's raw commit
 # rate with pgbench -N, then drives agent state changes and routing (create → offer → accept → end → done) with 100
 # and 1,000 agents whose WebSockets stay open.
-# Usage: dev/bench.sh [seconds-per-run] [workers] [all|agent-state|routing|overload]
-# ("overload" runs only the routing warm-up and the overload step.)
+# Usage: dev/bench.sh [seconds-per-run] [workers] [all|agent-state|routing|overload|board]
+# ("overload" runs only the routing warm-up and the overload step; "board" times the supervisor board in Chromium
+# with 1,000 agents.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"
@@ -53,6 +54,11 @@ routing() {
     -Dexec.mainClass=io.switchboard.bench.RoutingBenchmark \
     -Dexec.args="http://127.0.0.1:8080 $1 $2 $seconds"
 }
+board() {
+  echo "== supervisor board with $1 agents in headless Chromium"
+  mvn -B -q -pl ear exec:java -Dexec.classpathScope=test \
+    -Dexec.mainClass=io.switchboard.bench.BoardBenchmark -Dexec.args="http://127.0.0.1:8080 $1 20"
+}
 if [[ "$what" == all || "$what" == agent-state ]]; then
   bench 100 "$workers" 30     # the first run also warms the server's JIT
   bench 100 4 5               # low concurrency: latency without queueing
@@ -68,4 +74,8 @@ if [[ "$what" == all || "$what" == routing || "$what" == overload ]]; then
   # Overload: about 5x the saturation rate for 60 s, then a normal rate: the excess is refused at once (503 +
   # Retry-After), sockets stay open, nothing accepted is lost, and throughput recovers.
   routing 100 "${overload:-350}x60,20"
+fi
+if [[ "$what" == all || "$what" == routing || "$what" == board ]]; then
+  dev/browser.sh >/dev/null
+  board 1000
 fi

@@ -67,3 +67,20 @@ export function clock(seconds) {
 }
 
 export const secondsUntil = (iso) => Math.max(0, Math.ceil((Date.parse(iso) - Date.now()) / 1000));
+
+/**
+ * Re-draws a part of the page without losing the keyboard: the focused control is found again afterwards by what
+ * identifies it (its id, or its row's or card's id and its action).
+ */
+export function keepingFocus(container, draw) {
+  const focused = document.activeElement;
+  const inside = focused && container.contains(focused) && focused !== container;
+  const owner = inside ? focused.closest('[data-agent], [data-interaction], [data-task], [data-offer], [data-queue]') : null;
+  const key = !inside ? null : focused.id ? `#${CSS.escape(focused.id)}`
+    : [owner ? Object.entries(owner.dataset).filter(([name]) => ['agent', 'interaction', 'task', 'offer', 'queue']
+      .includes(name)).map(([name, value]) => `[data-${name}="${CSS.escape(value)}"]`).join('') : '',
+    focused.dataset.do ? `[data-do="${CSS.escape(focused.dataset.do)}"]` : focused.matches('[data-menu]') ? '[data-menu]'
+      : focused.matches('input[data-message]') ? 'input[data-message]' : ''].filter(Boolean).join(' ');
+  draw();
+  if (key) container.querySelector(key)?.focus();
+}

@@ -1,6 +1,7 @@
-// The agent desktop: sign in, My Channels, offers and work in hand, workbins, and (for supervisors) the live board.
-// Every change made elsewhere (another tab, a supervisor, a timer) arrives over the event socket; after a drop the
-// socket reconnects and the page re-reads everything, so it never shows stale state.
+// The agent desktop: sign in; the top bar (overall state with a quick Ready / Not Ready, DND, offer sound, language);
+// the desk (task panel and the selected interaction's workspace); My Channels; and, for supervisors, the live board
+// with queue KPIs. Every change made elsewhere (another tab, a supervisor, a timer) arrives over the event socket;
+// after a drop the socket reconnects and the page re-reads everything, so it never shows stale state.
 import { api, clock, escape, listen, secondsUntil, since, useToken } from './api.js';
 import { currentLanguage, setLanguage, t } from './i18n.js';
 import { Work } from './work.js';
@@ -11,6 +12,7 @@ let session = JSON.parse(sessionStorage.getItem('switchboard.session') || 'null'
 let me = null;
 let events = null;
 let view = 'desk';
+const VIEWS = { desk: 'desk', channels: 'channels-view', board: 'board' };
 const work = new Work({ onError: showError, refresh: () => refreshAll() });
 const board = new Board({ onError: showError });
 
@@ -33,9 +35,32 @@ const isSupervisor = () => session?.roles?.some((role) => role === 'supervisor' 
 /** Agents and supervisors take work; an administrator only watches the board. */
 const takesWork = () => session?.roles?.some((role) => role === 'agent' || role === 'supervisor');
 
+/** One word for the agent's channels: their common state, "mixed", or logged off. */
+function renderOverall() {
+  const on = me.channels.filter((c) => c.state !== 'LOGGED_OUT');
+  const states = new Set(on.map((c) => c.state + (c.reasonCode ? ` (${c.reasonCode})` : '')));
+  let label;
+  let state;
+  if (on.length === 0) {
+    state = 'LOGGED_OUT';
+    label = t('state.LOGGED_OUT');
+  } else if (states.size === 1) {
+    state = on[0].state;
+    label = t('state.' + state) + (on[0].reasonCode ? ` (${on[0].reasonCode})` : '');
+  } else {
+    state = 'MIXED';
+    label = t('top.mixed', { count: on.length });
+  }
+  $('overall').className = `overall ${state}`;
+  $('overall').dataset.state = state;
+  $('overall').textContent = label;
+}
+
 function renderChannels(next) {
   me = next;
-  $('who').textContent = `${me.displayName} (${me.login}, ext. ${me.extension})`;
+  $('who').textContent = me.displayName;
+  $('who').title = `${me.login}, ext. ${me.extension}`;
+  renderOverall();
   $('dnd').checked = me.doNotDisturb;
   $('forwarding').textContent = me.forwardingExtension
     ? t('channels.forwarding', { extension: me.forwardingExtension }) : t('channels.notForwarding');
@@ -95,25 +120,40 @@ async function refreshAll() {
   });
 }
 
+/** The offer sound's switch; muted or not is remembered on this browser. */
+function renderMute() {
+  const muted = localStorage.getItem('switchboard.muted') === 'true';
+  $('mute').setAttribute('aria-pressed', String(muted));
+  $('mute').textContent = t(muted ? 'top.soundOff' : 'top.soundOn');
+  $('mute').title = t(muted ? 'top.unmute' : 'top.mute');
+}
+$('mute').onclick = () => {
+  localStorage.setItem('switchboard.muted', String(localStorage.getItem('switchboard.muted') !== 'true'));
+  renderMute();
+};
+
 function show(next) {
   view = next;
-  $('desk').hidden = next !== 'desk';
-  $('board').hidden = next !== 'board';
-  $('tab-desk').setAttribute('aria-pressed', String(next === 'desk'));
-  $('tab-board').setAttribute('aria-pressed', String(next === 'board'));
+  Object.entries(VIEWS).forEach(([name, id]) => {
+    $(id).hidden = name !== next;
+    $('tab-' + name).setAttribute('aria-pressed', String(name === next));
+  });
   if (next === 'board') board.refresh().catch(showError);
 }
-$('tab-desk').onclick = () => show('desk');
-$('tab-board').onclick = () => show('board');
+Object.keys(VIEWS).forEach((name) => { $('tab-' + name).onclick = () => show(name); });
 
 async function start() {
   useToken(session.token, signOut);
   $('signin').hidden = true;
   $('tabs').hidden = false;
+  $('presence').hidden = !takesWork();   // an administrator without channels has no state to set
+  $('mute').hidden = !takesWork();
+  renderMute();
   $('tab-board').hidden = !isSupervisor();
-  document.querySelectorAll('#desk > section:not(:first-child)').forEach((part) => { part.hidden = !takesWork(); });
+  $('tab-desk').hidden = !takesWork();
   $('signout').hidden = false;
-  show(view);
+  // an administrator only watches: My Channels and the board
+  show(takesWork() ? view : 'board');
   const reasons = await api('GET', '/reason-codes');
   $('reason').innerHTML = reasons.filter((r) => r.active)
     .map((r) => `<option value="${escape(r.code)}">${escape(r.label)}</option>`).join('');
@@ -127,13 +167,16 @@ async function start() {
 
 function signOut() {
   session = null;
+  work.reset();
+  board.reset();
   sessionStorage.removeItem('switchboard.session');
   events?.close();
   useToken(null);
   $('signin').hidden = false;
-  $('desk').hidden = true;
-  $('board').hidden = true;
+  Object.values(VIEWS).forEach((id) => { $(id).hidden = true; });
   $('tabs').hidden = true;
+  $('presence').hidden = true;
+  $('mute').hidden = true;
   $('signout').hidden = true;
   $('who').textContent = '';
 }
@@ -152,6 +195,7 @@ $('signin').addEventListener('submit', (event) => {
 $('language').value = currentLanguage();
 $('language').onchange = () => setLanguage($('language').value, () => {
   if (me) renderChannels(me);
+  renderMute();
   work.render();
   board.render();
 });

@@ -1,7 +1,9 @@
-// Offers (accept / reject before the RONA deadline), the work in hand with each channel's content, chat, end,
-// After-Call-Work with extension, the wrap-up dialog and Done, and the personal and team workbins.
-import { api, clock, escape, secondsUntil } from './api.js';
+// The task panel (offers first, then the work in hand, then a workbin's parked items) and the commands on them:
+// accept / reject before the RONA deadline, end, After-Call-Work extension, park, pick up, move, chat, and the
+// wrap-up dialog with Done. The selected task opens in the workspace (workspace.js).
+import { api, escape, secondsUntil } from './api.js';
 import { t } from './i18n.js';
+import { Workspace, icon } from './workspace.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -12,19 +14,18 @@ export class Work {
     this.interactions = [];
     this.teams = [];
     this.workbin = [];
-    this.drafts = new Map();   // unsent chat text survives re-renders
-    $('offers').addEventListener('click', (event) => this.clicked(event));
-    $('work').addEventListener('click', (event) => this.clicked(event));
-    $('workbin').addEventListener('click', (event) => this.clicked(event));
-    $('work').addEventListener('keydown', (event) => {
+    this.selected = null;
+    this.knownOffers = new Set();
+    this.workspace = new Workspace({ onError, run: (call) => this.run(call) });
+    for (const list of ['offers', 'work', 'workbin']) {
+      $(list).addEventListener('click', (event) => this.clicked(event));
+    }
+    $('interaction').addEventListener('click', (event) => this.clicked(event));
+    $('work').addEventListener('keydown', (event) => this.moveAmongTasks(event));
+    $('interaction').addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && event.target.matches('input[data-message]')) {
         event.preventDefault();
         this.send(event.target.closest('[data-interaction]').dataset.interaction);
-      }
-    });
-    $('work').addEventListener('input', (event) => {
-      if (event.target.matches('input[data-message]')) {
-        this.drafts.set(event.target.closest('[data-interaction]').dataset.interaction, event.target.value);
       }
     });
     $('workbin-choice').onchange = () => this.refreshWorkbin().then(() => this.render()).catch(onError);
@@ -35,6 +36,11 @@ export class Work {
     this.interactions = await api('GET', '/interactions');
     this.teams = await api('GET', '/workbins/teams');
     await this.refreshWorkbin();
+    const inHand = this.inHand();
+    if (!inHand.some((i) => i.interactionId === this.selected)) {
+      this.selected = inHand[0]?.interactionId ?? null;   // the chosen task left (done, parked): open the next
+    }
+    await this.workspace.show(inHand.find((i) => i.interactionId === this.selected));
     this.render();
   }
 
@@ -43,19 +49,30 @@ export class Work {
     this.workbin = await api('GET', choice === 'personal' ? '/workbins/personal' : `/workbins/teams/${choice}`);
   }
 
+  /** Forgets the signed-out agent's work. */
+  reset() {
+    this.interactions = [];
+    this.workbin = [];
+    this.selected = null;
+    this.knownOffers = new Set();
+    this.workspace.reset();
+  }
+
+  inHand() {
+    return this.interactions.filter((i) => i.state !== 'OFFERED');
+  }
+
   render() {
     const offers = this.interactions.filter((i) => i.state === 'OFFERED');
-    const inHand = this.interactions.filter((i) => i.state !== 'OFFERED');
+    const inHand = this.inHand();
+    const focusedOffer = Boolean(document.activeElement?.closest?.('[data-offer]'));
     $('offers').innerHTML = offers.length ? offers.map((i) => this.offerCard(i)).join('')
       : `<p class="hint">${t('offers.none')}</p>`;
-    // New offers pop up over the page (top right) until answered; the first one takes the keyboard focus.
-    const popping = offers.length > 0 && !$('offers').classList.contains('popup');
-    $('offers').classList.toggle('popup', offers.length > 0);
-    if (popping) $('offers').querySelector('button[data-do="accept"]')?.focus();
-    const focused = document.activeElement?.closest?.('[data-interaction]')?.dataset.interaction;
-    $('work').innerHTML = inHand.length ? inHand.map((i) => this.workCard(i)).join('')
+    this.announce(offers, focusedOffer);
+    const focusedTask = document.activeElement?.closest?.('[data-task]')?.dataset.task;
+    $('work').innerHTML = inHand.length ? inHand.map((i) => this.taskCard(i)).join('')
       : `<p class="hint">${t('work.none')}</p>`;
-    if (focused) document.querySelector(`[data-interaction="${focused}"] input[data-message]`)?.focus();
+    if (focusedTask) document.querySelector(`[data-task="${focusedTask}"]`)?.focus();
     const choice = $('workbin-choice').value || 'personal';
     $('workbin-choice').innerHTML = `<option value="personal">${t('workbins.personal')}</option>`
       + this.teams.map((q) => `<option value="${q.queueId}">${escape(t('workbins.team', { name: q.name }))}</option>`)
@@ -63,13 +80,33 @@ export class Work {
     $('workbin-choice').value = choice;
     $('workbin').innerHTML = this.workbin.length ? this.workbin.map((i) => this.parkedCard(i)).join('')
       : `<p class="hint">${t('workbins.empty')}</p>`;
+    this.workspace.render();
+  }
+
+  /**
+   * A new offer takes the keyboard focus (its Accept button: Enter accepts, Tab then Enter rejects), is shown in the
+   * window's title, and plays a short sound unless muted.
+   */
+  announce(offers, focusWasOnAnOffer) {
+    const fresh = offers.filter((i) => !this.knownOffers.has(i.interactionId));
+    this.knownOffers = new Set(offers.map((i) => i.interactionId));
+    document.title = offers.length ? `(${offers.length}) ${t('offers.title')} · Switchboard` : 'Switchboard';
+    // Typing (a chat reply, a filter) keeps the keyboard: Enter must not accept an offer by accident.
+    const typing = document.activeElement?.matches?.('input:not([type=checkbox]), textarea, select');
+    if (fresh.length) {
+      if (!typing) document.querySelector(`[data-offer="${fresh[0].interactionId}"] button[data-do="accept"]`)?.focus();
+      chime();
+    } else if (focusWasOnAnOffer && offers.length) {
+      $('offers').querySelector('button[data-do="accept"]')?.focus();   // re-rendered: keep the keyboard there
+    }
   }
 
   offerCard(i) {
-    return `<article class="card offer" data-offer="${i.interactionId}" data-channel="${i.channel}">
-      <h3>${t('channel.' + i.channel)} · ${escape(i.customerAddress)}</h3>
+    return `<article class="task offer" data-offer="${i.interactionId}" data-channel="${i.channel}"
+        aria-label="${escape(t('offers.label', { channel: t('channel.' + i.channel), customer: i.customerAddress }))}">
+      <h4>${icon(i.channel)} ${t('channel.' + i.channel)} · ${escape(i.customerAddress)}</h4>
       <p class="hint">${t('work.queue')}: ${escape(i.queueName)}</p>
-      ${this.content(i, true)}
+      ${this.workspace.content(i, true)}
       <p class="countdown" data-until="${i.offerDeadline}" data-label="offers.expires">${t('offers.expires',
         { seconds: secondsUntil(i.offerDeadline) })}</p>
       <div class="bar">
@@ -78,91 +115,61 @@ export class Work {
       </div></article>`;
   }
 
-  workCard(i) {
-    const parkable = i.state === 'ACTIVE' && (i.channel === 'EMAIL' || i.channel === 'WORKITEM');
-    const actions = i.state === 'ACTIVE'
-      ? `<button data-do="end">${t('work.end')}</button>${parkable ? `
-         <span>${t('work.park')}</span>
-         <button data-do="park" data-workbin="personal">${t('work.personal')}</button>
-         <button data-do="park" data-workbin="team">${t('work.team')}</button>` : ''}`
-      : `${i.afterCallWork ? `<button data-do="extend">${t('work.extend')}</button>` : ''}
-         <button data-do="done" class="primary">${t('work.done')}</button>`;
-    const acw = i.state === 'WRAP_UP' && i.afterCallWork
-      ? (i.afterCallWorkDeadline
-        ? `<p class="countdown" data-until="${i.afterCallWorkDeadline}" data-label="work.acw">${t('work.acw',
-          { time: clock(secondsUntil(i.afterCallWorkDeadline)) })}</p>`
-        : `<p class="countdown">${t('work.acwUntilDone')}</p>`) : '';
-    return `<article class="card" data-interaction="${i.interactionId}" data-state="${i.state}" data-channel="${i.channel}">
-      <h3>${t('channel.' + i.channel)} · ${escape(i.customerAddress)}
-        <span class="badge">${t('istate.' + i.state)}</span></h3>
-      ${this.content(i, false)}${acw}
-      <div class="bar">${actions}</div></article>`;
+  /** One line per task in hand: channel, customer, state and time in it; selecting it opens it. */
+  taskCard(i) {
+    const selected = i.interactionId === this.selected;
+    return `<button class="task" role="option" data-task="${i.interactionId}" data-state="${i.state}"
+        data-channel="${i.channel}" aria-selected="${selected}" tabindex="${selected ? 0 : -1}">
+      <span class="line">${icon(i.channel)} <b>${escape(i.customerAddress)}</b></span>
+      <span class="line hint">${t('channel.' + i.channel)} · <span class="badge">${t('istate.' + i.state)}</span>
+        <span data-since="${i.stateSince}"></span></span></button>`;
   }
 
   parkedCard(i) {
     const targets = [`<option value="personal">${t('workbins.personal')}</option>`]
       .concat(this.teams.map((q) => `<option value="${q.queueId}">${escape(t('workbins.team', { name: q.name }))}</option>`));
-    return `<article class="card" data-parked="${i.interactionId}" data-channel="${i.channel}">
-      <h3>${t('channel.' + i.channel)} · ${escape(i.customerAddress)}</h3>
-      ${this.content(i, true)}
+    return `<article class="task" data-parked="${i.interactionId}" data-channel="${i.channel}">
+      <h4>${icon(i.channel)} ${t('channel.' + i.channel)} · ${escape(i.customerAddress)}</h4>
+      ${this.workspace.content(i, true)}
       <div class="bar"><button data-do="pick-up" class="primary">${t('workbins.pickUp')}</button>
         <label>${t('workbins.moveTo')} <select data-move>${targets.join('')}</select></label>
         <button data-do="move">${t('workbins.move')}</button></div></article>`;
   }
 
-  /** The channel's content: what the agent needs to handle it. */
-  content(i, brief) {
-    let c = {};
-    try { c = JSON.parse(i.content); } catch { /* shown as nothing */ }
-    const row = (label, value) => (value === undefined || value === null || value === '' ? ''
-      : `<dt>${t(label)}</dt><dd>${escape(value)}</dd>`);
-    switch (i.channel) {
-      case 'VOICE':
-        return `<dl>${row('work.caller', c.callerNumber)}${row('work.dialled', c.dialledNumber)}${row('work.call', c.callId)}</dl>`;
-      case 'EMAIL': {
-        const to = Array.isArray(c.to) ? c.to.join(', ') : c.to;
-        const files = (c.attachments || []).map((a) => `<li>${escape(a.name)} (${escape(a.type)}, ${escape(a.size)} B)</li>`);
-        return `<dl>${row('work.from', c.from)}${row('work.to', to)}${row('work.subject', c.subject)}</dl>`
-          + (brief ? '' : `<pre class="body">${escape(c.text || (c.html || '').replace(/<[^>]+>/g, ''))}</pre>`)
-          + (files.length ? `<p>${t('work.attachments')}:</p><ul class="attachments">${files.join('')}</ul>` : '');
-      }
-      case 'CHAT': {
-        const messages = (c.messages || []).map((m) => `<li class="${m.from === 'agent' ? 'mine' : 'theirs'}">`
-          + `<b>${m.from === 'agent' ? t('work.you') : escape(c.customerName)}</b> ${escape(m.text)}</li>`);
-        const input = brief || i.state !== 'ACTIVE' ? '' : `<div class="bar send">
-          <input data-message aria-label="${t('work.message')}" maxlength="4000"
-                 value="${escape(this.drafts.get(i.interactionId) || '')}">
-          <button data-do="send">${t('work.send')}</button></div>`;
-        return `<p>${t('work.customer')}: ${escape(c.customerName)}</p><ol class="transcript">${messages.join('')}</ol>${input}`;
-      }
-      case 'FACEBOOK':
-      case 'TWITTER':
-        return `<dl>${row(i.channel === 'FACEBOOK' ? 'work.account' : 'work.handle', c.account || c.handle)}</dl>`
-          + `<blockquote>${escape(c.text)}</blockquote>`;
-      case 'SMS':
-        return `<dl>${row('work.from', c.from)}</dl><blockquote>${escape(c.text)}</blockquote>`;
-      case 'WORKITEM':
-        return `<dl>${row('work.kind', c.kind)}${row('work.title2', c.title)}${row('work.size', c.size)}`
-          + `${row('work.document', c.documentRef)}</dl>`;
-      default:
-        return '';
-    }
+  /** Up and down move the selection among the tasks in hand (a listbox), opening each in the workspace. */
+  moveAmongTasks(event) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const tasks = [...$('work').querySelectorAll('[data-task]')];
+    const at = tasks.indexOf(event.target.closest('[data-task]'));
+    const next = tasks[at + (event.key === 'ArrowDown' ? 1 : -1)];
+    if (!next) return;
+    event.preventDefault();
+    this.select(next.dataset.task).then(() => document.querySelector(`[data-task="${next.dataset.task}"]`)?.focus());
+  }
+
+  async select(id) {
+    this.selected = id;
+    await this.workspace.show(this.inHand().find((i) => i.interactionId === id));
+    this.render();
   }
 
   clicked(event) {
+    const task = event.target.closest('[data-task]');
+    if (task) return this.select(task.dataset.task);
     const button = event.target.closest('button[data-do]');
-    if (!button) return;
+    if (!button) return undefined;
     const card = button.closest('[data-offer], [data-interaction], [data-parked]');
+    if (!card) return undefined;
     const id = card.dataset.offer || card.dataset.interaction || card.dataset.parked;
     const path = `/interactions/${id}`;
     const run = (call) => this.run(call);
     switch (button.dataset.do) {
-      case 'accept': return run(() => api('POST', `${path}/accept`));
+      case 'accept': this.selected = id; return run(() => api('POST', `${path}/accept`));
       case 'reject': return run(() => api('POST', `${path}/reject`));
       case 'end': return run(() => api('POST', `${path}/end`));
       case 'extend': return run(() => api('POST', `${path}/extend-acw`, { seconds: 30 }));
       case 'park': return run(() => api('POST', `${path}/park`, { workbin: button.dataset.workbin }));
-      case 'pick-up': return run(() => api('POST', `${path}/pick-up`));
+      case 'pick-up': this.selected = id; return run(() => api('POST', `${path}/pick-up`));
       case 'move': {
         const target = card.querySelector('select[data-move]').value;
         return run(() => api('POST', `${path}/move`, target === 'personal'
@@ -188,7 +195,7 @@ export class Work {
     const input = document.querySelector(`[data-interaction="${id}"] input[data-message]`);
     const text = input.value.trim();
     if (!text) return undefined;
-    this.drafts.delete(id);
+    this.workspace.drafts.delete(id);
     input.value = '';
     return this.run(() => api('POST', `/interactions/${id}/messages`, { text }));
   }
@@ -209,5 +216,26 @@ export class Work {
     const id = $('wrapup').dataset.for;
     const code = $('wrapup-code').value;
     this.run(() => api('POST', `/interactions/${id}/done`, code ? { wrapUpCode: code } : {}));
+  }
+}
+
+/** A short two-tone chime (Web Audio: nothing to download), unless the agent muted it. */
+function chime() {
+  if (localStorage.getItem('switchboard.muted') === 'true') return;
+  try {
+    const audio = new AudioContext();
+    [660, 880].forEach((frequency, n) => {
+      const tone = audio.createOscillator();
+      const volume = audio.createGain();
+      tone.frequency.value = frequency;
+      volume.gain.setValueAtTime(0.08, audio.currentTime + n * 0.15);
+      volume.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + n * 0.15 + 0.14);
+      tone.connect(volume).connect(audio.destination);
+      tone.start(audio.currentTime + n * 0.15);
+      tone.stop(audio.currentTime + n * 0.15 + 0.15);
+    });
+    setTimeout(() => audio.close(), 600);
+  } catch {
+    // no audio device (or not allowed before the first click): the visual cue remains
   }
 }

@@ -103,9 +103,13 @@ class AgentEventsIT extends ServerTest {
     @Test
     void aRolledBackChangeIsNeverSeenByAnyone() {
         TestAgent ana = fixtures.agent("chat", "email");
-        api.post(ana.path() + "/channels/login", ana.token(), channels("chat"));
+        // Both listen before the first change: events are relayed after commit, so a listener opened after the
+        // login could still receive it (a flaky first version of this test did).
         try (EventSocket socket = EventSocket.open(api, ana.token());
              BackOfficeTopic topic = BackOfficeTopic.forAgent(ana.id())) {
+            api.post(ana.path() + "/channels/login", ana.token(), channels("chat"));
+            assertEquals(1, socket.next().getJsonNumber("sequence").longValue(), "the login");
+            assertTrue(topic.next(10_000).contains("\"sequence\":1"), "the login on the topic");
             // CHAT can go Ready, EMAIL (logged out) cannot: the CHAT change is made, fired, then rolled back.
             Api.Reply refused = api.post(ana.path() + "/channels/ready", ana.token(), channels("chat", "email"));
             assertTrue(refused.isProblem(409, "illegal-transition"), refused.toString());

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Direct access to the test database, for what a test must see or set up below the API (stored history, faults). */
-final class Database {
+public final class Database {
 
     private Database() {
     }
 
-    static Connection connect() throws SQLException {
+    public static Connection connect() throws SQLException {
         return DriverManager.getConnection(System.getProperty("switchboard.test.db.url"), "postgres", "postgres");
     }
 

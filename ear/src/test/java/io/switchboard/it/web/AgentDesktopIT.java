@@ -72,10 +72,13 @@ class AgentDesktopIT extends ServerTest {
             browser.open();
             browser.screenshot("sign-in");
             browser.signIn(ana.login(), Fixtures.PASSWORD);
+            browser.view("channels");
             browser.click(channelButton("CHAT", "login"));
             browser.find(channelState("CHAT", "NOT_READY"));
             browser.click(channelButton("CHAT", "ready"));
             browser.find(channelState("CHAT", "READY"));
+            browser.find(By.cssSelector("#overall[data-state='READY']"));
+            browser.view("desk");
 
             String chat = fixtures.interaction("chat", widget).getString("interactionId");
             id = chat;
@@ -97,8 +100,10 @@ class AgentDesktopIT extends ServerTest {
 
             // Not Ready while the chat is in hand: Pending Not Ready until the work ends.
             new Select(browser.find(By.id("reason"))).selectByValue("LUNCH");
+            browser.view("channels");
             browser.click(channelButton("CHAT", "not-ready"));
             browser.find(channelState("CHAT", "PENDING_NOT_READY"));
+            browser.view("desk");
 
             browser.click(By.cssSelector("[data-interaction='" + chat + "'] button[data-do='end']"));
             browser.click(By.cssSelector("[data-interaction='" + chat + "'][data-state='WRAP_UP'] button[data-do='done']"));
@@ -107,6 +112,9 @@ class AgentDesktopIT extends ServerTest {
             browser.screenshot("wrap-up");
             browser.click(By.id("wrapup-done"));
             browser.await(d -> d.findElements(By.cssSelector("[data-interaction='" + chat + "']")).isEmpty());
+            browser.find(By.cssSelector("#overall[data-state='NOT_READY']"));
+            assertTrue(browser.text(By.id("overall")).contains("LUNCH"), browser.text(By.id("overall")));
+            browser.view("channels");
             browser.find(channelState("CHAT", "NOT_READY"));
             assertTrue(browser.text(channelRow("CHAT")).contains("LUNCH"));
             browser.screenshot("my-channels");
@@ -127,6 +135,7 @@ class AgentDesktopIT extends ServerTest {
             browser.click(By.id("dnd"));
             browser.await(d -> !api.get(bia.path(), bia.token()).json().getBoolean("doNotDisturb"));
 
+            browser.view("channels");
             browser.type(By.id("forward"), "2001");
             browser.click(By.id("forward-set"));
             browser.await(d -> d.findElement(By.id("forwarding")).getText().contains("2001"));
@@ -157,9 +166,12 @@ class AgentDesktopIT extends ServerTest {
         try (Browser browser = new Browser("en")) {
             browser.open();
             browser.signIn(supervisor.login(), Fixtures.PASSWORD);
-            browser.click(By.id("tab-board"));
+            browser.view("board");
+            // among every agent of the tenant (paged), the supervisor finds Carl by name
+            browser.type(By.id("filter-name"), carl.login());
             By row = By.cssSelector("#board-agents tr[data-agent='" + carl.id() + "']");
             browser.find(row);
+            browser.await(d -> d.findElements(By.cssSelector("#board-agents tr[data-agent]")).size() == 1);
 
             api.post(carl.path() + "/channels/login", carl.token(), channels("chat"));
             api.post(carl.path() + "/channels/ready", carl.token(), channels("chat"));
@@ -168,8 +180,7 @@ class AgentDesktopIT extends ServerTest {
 
             fixtures.interaction("chat", widget);
             browser.await(d -> d.findElement(row).getText().contains("Offered"), Duration.ofSeconds(1));
-            assertTrue(browser.text(By.id("board-queues")).contains("Web chat"));
-            browser.screenshot("supervisor-board");
+            assertTrue(browser.text(By.id("kpis")).contains("Web chat"));
 
             browser.click(By.cssSelector("#board-agents tr[data-agent='" + carl.id() + "'] button[data-do='logoff']"));
             browser.await(d -> api.get(carl.path(), carl.token()).json().getJsonArray("channels")
@@ -184,6 +195,8 @@ class AgentDesktopIT extends ServerTest {
             browser.open();
             assertEquals("Entrar", browser.text(By.id("signin-title")));
             browser.signIn(dora.login(), Fixtures.PASSWORD);
+            assertEquals("Meus canais", browser.text(By.id("tab-channels")));
+            browser.view("channels");
             assertEquals("Meus canais", browser.text(By.id("channels-title")));
             assertTrue(browser.text(channelRow("EMAIL")).contains("Desconectado"), browser.text(channelRow("EMAIL")));
             assertEquals("Conectar", browser.text(channelButton("CHAT", "login")));
@@ -214,6 +227,7 @@ class AgentDesktopIT extends ServerTest {
         try (Browser browser = new Browser("en")) {
             browser.open();
             browser.signIn(eva.login(), Fixtures.PASSWORD);
+            browser.view("channels");
             browser.click(By.id("all-login"));
             browser.find(channelState("EMAIL", "NOT_READY"));
             browser.click(By.id("all-ready"));
@@ -227,6 +241,7 @@ class AgentDesktopIT extends ServerTest {
             assertTrue(error.toLowerCase().contains("extension"), error);
             assertFalse(error.contains("Exception") || error.contains("500"), error);
 
+            browser.view("desk");
             String call = fixtures.interaction("voice", number).getString("interactionId");
             browser.click(By.cssSelector("[data-offer='" + call + "'] button[data-do='accept']"));
             By active = By.cssSelector("[data-interaction='" + call + "'][data-state='ACTIVE']");
@@ -234,14 +249,14 @@ class AgentDesktopIT extends ServerTest {
             browser.click(By.cssSelector("[data-interaction='" + call + "'] button[data-do='end']"));
             By wrapUp = By.cssSelector("[data-interaction='" + call + "'][data-state='WRAP_UP']");
             browser.await(d -> d.findElement(wrapUp).getText().contains("After-Call-Work: 0:00:"));
-            browser.find(channelState("VOICE", "AFTER_CALL_WORK"));
+            browser.find(By.cssSelector("#overall[data-state='MIXED']"));   // voice in ACW, email Ready
             java.time.Instant before = acwDeadline(call);
             browser.click(By.cssSelector("[data-interaction='" + call + "'] button[data-do='extend']"));
             browser.await(d -> acwDeadline(call).isAfter(before.plusSeconds(25)));
             browser.click(By.cssSelector("[data-interaction='" + call + "'] button[data-do='done']"));
             new Select(browser.find(By.id("wrapup-code"))).selectByValue("");   // not required: none is offered
             browser.click(By.id("wrapup-done"));
-            browser.find(channelState("VOICE", "READY"));   // the queue's next state after ACW
+            browser.find(By.cssSelector("#overall[data-state='READY']"));   // the queue's next state after ACW
 
             String email = fixtures.interaction("email", mailbox).getString("interactionId");
             browser.click(By.cssSelector("[data-offer='" + email + "'] button[data-do='accept']"));

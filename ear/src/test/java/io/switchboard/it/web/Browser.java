@@ -25,12 +25,12 @@ import java.time.Duration;
  * A real headless Chromium (Debian's chromium and chromium-driver, installed by the test set-up) on the desktop at
  * http://127.0.0.1:8080/, with a fresh profile and the flags a closed network needs.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
 
-    Browser(String language) {
+    public Browser(String language) {
         try {
             profile = Files.createTempDirectory("switchboard-chromium");
         } catch (IOException e) {
@@ -49,15 +49,26 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
     }
 
-    void open() {
+    /** The element that has the keyboard focus now. */
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** Switches to one of the top bar's views: desk, channels or board. */
+    public void view(String name) {
+        click(By.id("tab-" + name));
+        await(d -> "true".equals(d.findElement(By.id("tab-" + name)).getAttribute("aria-pressed")));
+    }
+
+    public void open() {
         driver.get("http://127.0.0.1:8080/");
     }
 
-    void signIn(String login, String password) {
+    public void signIn(String login, String password) {
         type(By.name("login"), login);
         type(By.name("password"), password);
         click(By.cssSelector("#signin button[type=submit]"));
-        await(d -> d.findElement(By.id("desk")).isDisplayed() && !d.findElement(By.id("who")).getText().isBlank());
+        await(d -> d.findElement(By.id("tabs")).isDisplayed() && !d.findElement(By.id("who")).getText().isBlank());
     }
 
     /** The first visible match; the page re-renders on every event, so a match may go stale and is found again. */
@@ -113,12 +124,12 @@ final class Browser implements AutoCloseable {
         return await(condition, Duration.ofSeconds(5));
     }
 
-    <T> T await(ExpectedCondition<T> condition, Duration timeout) {
+    public <T> T await(ExpectedCondition<T> condition, Duration timeout) {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
                 .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
-    Object script(String script, Object... args) {
+    public Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 

@@ -108,6 +108,10 @@ public class Interaction {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** When the interaction entered its current state (what the agent's task panel counts from). */
+    @Column(name = "state_since", nullable = false)
+    private Instant stateSince;
+
     @Version
     private long version;
 
@@ -126,6 +130,7 @@ public class Interaction {
         this.content = Objects.requireNonNull(content);
         this.queuedSince = now;
         this.updatedAt = now;
+        this.stateSince = now;
     }
 
     /** Links the interaction to the customer its address belongs to. */
@@ -374,6 +379,7 @@ public class Interaction {
         InteractionState from = state;
         this.state = target;
         this.updatedAt = now;
+        this.stateSince = now;
         return event(from, formerAgent, cause, now);
     }
 
@@ -419,6 +425,10 @@ public class Interaction {
 
     public String content() {
         return content;
+    }
+
+    public Instant stateSince() {
+        return stateSince;
     }
 
     public Instant queuedSince() {

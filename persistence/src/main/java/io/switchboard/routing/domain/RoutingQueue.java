@@ -51,6 +51,10 @@ public class RoutingQueue {
     @Column(name = "acw_next_reason")
     private String acwNextReason;
 
+    /** Service level: answered within this many seconds counts as answered in time. */
+    @Column(name = "service_level_seconds", nullable = false)
+    private int serviceLevelSeconds = 20;
+
     @Version
     private long version;
 
@@ -96,6 +100,19 @@ public class RoutingQueue {
                     + codes + ".");
         }
         return codes;
+    }
+
+    /** The service-level threshold: a customer answered within {@code seconds} was answered in time. */
+    public void targetServiceLevel(int seconds) {
+        if (seconds < 1 || seconds > 3600) {
+            throw new InvalidRequestException("invalid-service-level", "The service-level threshold is 1 to 3600 "
+                    + "seconds; got " + seconds + ".");
+        }
+        this.serviceLevelSeconds = seconds;
+    }
+
+    public int serviceLevelSeconds() {
+        return serviceLevelSeconds;
     }
 
     /** IX5: how long voice After-Call-Work lasts and which state follows it. */

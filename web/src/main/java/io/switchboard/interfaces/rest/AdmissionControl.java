@@ -3,6 +3,7 @@ package io.switchboard.interfaces.rest;
 import io.switchboard.interfaces.rest.problem.Problem;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.CanonicalPathUtils;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
@@ -29,7 +30,8 @@ final class AdmissionControl implements HttpHandler {
     }
 
     private static final Pattern MATRIX_PARAMETERS = Pattern.compile(";[^/]*");
-    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
+    private static final Pattern REPEATED_SLASHES = Pattern.compile("//+");
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("(?<=.)/+$");
 
     private final HttpHandler next;
     private final Limits limits;
@@ -48,13 +50,11 @@ final class AdmissionControl implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        String path = exchange.getRequestPath();
-        if (!path.startsWith(apiPrefix)) {
+        String routed = routed(exchange.getRequestPath());
+        if (!routed.startsWith(apiPrefix)) {
             next.handleRequest(exchange);   // the client's files, sockets, health
             return;
         }
-        // the path as routed: without matrix parameters or a trailing slash, which JAX-RS ignores too
-        String routed = TRAILING_SLASHES.matcher(MATRIX_PARAMETERS.matcher(path).replaceAll("")).replaceAll("");
         boolean newWork = Methods.POST.equals(exchange.getRequestMethod()) && routed.equals(intakePath);
         if (newWork && !take(intake, limits.maxIntake())) {
             refuse(exchange, "The server is taking in as much new work as it can; retry after "
@@ -77,6 +77,16 @@ final class AdmissionControl implements HttpHandler {
             nextListener.proceed();
         });
         next.handleRequest(exchange);
+    }
+
+    /**
+     * The path as the servlet layer and JAX-RS will route it (this runs before they tidy it): without matrix
+     * parameters, repeated slashes, dot segments or a trailing slash — so that {@code //api/…},
+     * {@code /api;x=y/…} or {@code /api/integration/./interactions} are counted like what they reach.
+     */
+    static String routed(String path) {
+        String plain = REPEATED_SLASHES.matcher(MATRIX_PARAMETERS.matcher(path).replaceAll("")).replaceAll("/");
+        return TRAILING_SLASHES.matcher(CanonicalPathUtils.canonicalize(plain)).replaceAll("");
     }
 
     private static boolean take(AtomicInteger inFlight, int limit) {

@@ -19,6 +19,11 @@ public class CustomerService {
         return customers.view(tenantId, customerId);
     }
 
+    /** The customer's latest interactions (at most 50), newest first. */
+    public java.util.List<io.switchboard.api.routing.CustomerInteraction> history(UUID tenantId, UUID customerId) {
+        return customers.history(tenantId, customerId, 50);
+    }
+
     /** @param kind {@code phone}, {@code email} or {@code social} */
     public CustomerView addAddress(UUID tenantId, UUID customerId, String kind, String address) {
         customers.addAddress(tenantId, customerId,

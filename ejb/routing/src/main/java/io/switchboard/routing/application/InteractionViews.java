@@ -18,6 +18,6 @@ public class InteractionViews {
         return new InteractionView(i.id(), i.channel(), i.queueId(), queue.name(), i.state(),
                 i.agentId(), i.customerId(), i.customerAddress(), i.content(), i.queuedSince(), i.offerDeadline(),
                 i.wrapUpCode(), i.afterCallWorkRunning(), i.afterCallWorkDeadline(), queue.wrapUpCodes(),
-                queue.wrapUpRequired());
+                queue.wrapUpRequired(), i.stateSince());
     }
 }

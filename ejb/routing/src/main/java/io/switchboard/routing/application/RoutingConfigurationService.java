@@ -44,9 +44,10 @@ public class RoutingConfigurationService {
     }
 
     public UUID createQueue(UUID tenantId, String name, int priority, int ronaTimeoutSeconds, boolean wrapUpRequired,
-                            List<String> wrapUpCodes, AfterCallWork acw) {
+                            List<String> wrapUpCodes, AfterCallWork acw, int serviceLevelSeconds) {
         RoutingQueue queue = new RoutingQueue(tenantId, name, priority, ronaTimeoutSeconds, wrapUpRequired,
                 wrapUpCodes);
+        queue.targetServiceLevel(serviceLevelSeconds);
         queue.configureAfterCallWork(acw.seconds(), acw.nextState(), acw.nextReason());
         if (queue.acwNextReason() != null && !reasonCodes.isActiveAndHeld(tenantId, queue.acwNextReason())) {
             throw new io.switchboard.api.error.InvalidRequestException("unknown-reason-code", "'"
@@ -54,6 +55,11 @@ public class RoutingConfigurationService {
                     + "Work can end only in one of those.");
         }
         return persist(queue, queue.id(), "queue-exists", "A queue named '" + name + "' already exists.");
+    }
+
+    /** A new service-level threshold for the queue: the KPIs judge every answer in the window by it. */
+    public void targetServiceLevel(UUID tenantId, UUID queueId, int seconds) {
+        repository.queue(tenantId, queueId).targetServiceLevel(seconds);
     }
 
     /** Makes exactly these agents of the tenant the queue's members. */

@@ -4,6 +4,8 @@ import io.switchboard.api.routing.InteractionView;
 import io.switchboard.api.routing.QueueView;
 import io.switchboard.api.error.NotFoundException;
 import io.switchboard.api.routing.QuarantinedWork;
+import io.switchboard.api.routing.KpiReport;
+import io.switchboard.routing.infrastructure.QueueHistory;
 import io.switchboard.routing.infrastructure.RoutingRepository;
 import io.switchboard.routing.infrastructure.SweepFailures;
 import jakarta.ejb.Stateless;
@@ -25,14 +27,42 @@ public class SupervisionService {
     @Inject
     SweepFailures failures;
 
+    @Inject
+    QueueHistory history;
+
+    /** Points per chart: one per five minutes of the default hour. */
+    static final int SLICES = 12;
+
     /** Every queue of the tenant with its waiting count and oldest wait. */
     public List<QueueView> queues(UUID tenantId) {
         return repository.queueViews(tenantId, null);
     }
 
+    /** The ids of a queue's members (the board's queue filter). */
+    public List<UUID> members(UUID tenantId, UUID queueId) {
+        return repository.members(tenantId, queueId).orElseThrow(() -> new NotFoundException("queue-not-found",
+                "There is no queue " + queueId + "."));
+    }
+
     /** The queues an agent serves (whose team workbins they use). */
     public List<QueueView> queuesOf(UUID tenantId, UUID agentId) {
         return repository.queueViews(tenantId, agentId);
+    }
+
+    /**
+     * Every queue's KPIs over the last {@code minutes} (1 to 1440), computed from stored history, with the window cut
+     * in {@value #SLICES} slices for the charts.
+     */
+    public KpiReport kpis(UUID tenantId, int minutes) {
+        if (minutes < 1 || minutes > 1440) {
+            throw new io.switchboard.api.error.InvalidRequestException("invalid-window", "The window is 1 to 1440 "
+                    + "minutes; got " + minutes + ".");
+        }
+        java.time.Instant to = InteractionService.now();
+        java.time.Instant from = to.minus(java.time.Duration.ofMinutes(minutes));
+        QueuePerformance performance = new QueuePerformance(from, to, SLICES);
+        return performance.report(history.queues(tenantId), history.milestones(tenantId, from),
+                history.membersByState(tenantId, performance, SLICES));
     }
 
     /** Deadline work of the tenant the sweeper quarantined after repeated failures, with the last error. */

@@ -2,7 +2,10 @@ package io.switchboard.routing.infrastructure;
 
 import io.switchboard.api.error.ConflictException;
 import io.switchboard.api.error.NotFoundException;
+import io.switchboard.api.Channel;
+import io.switchboard.api.routing.CustomerInteraction;
 import io.switchboard.api.routing.CustomerView;
+import io.switchboard.api.routing.InteractionState;
 import io.switchboard.routing.domain.CustomerAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -61,6 +64,22 @@ public class Customers {
                         + "order by queued_since", UUID.class).setParameter("id", customerId).getResultList();
         return new CustomerView(customerId, ofKind(addresses, "PHONE"), ofKind(addresses, "EMAIL"),
                 ofKind(addresses, "SOCIAL"), interactions);
+    }
+
+    /** The customer's interactions, newest first, at most {@code limit}. */
+    @SuppressWarnings("unchecked")
+    public List<CustomerInteraction> history(UUID tenantId, UUID customerId, int limit) {
+        requireExists(tenantId, customerId);
+        List<Object[]> rows = em.createNativeQuery("""
+                        select i.id, i.channel, q.name, i.state, i.queued_since, i.state_since, i.wrap_up_code
+                          from interaction i join routing_queue q on q.id = i.queue_id
+                         where i.customer_id = :id and i.tenant_id = :tenant
+                         order by i.queued_since desc limit :limit""")
+                .setParameter("id", customerId).setParameter("tenant", tenantId).setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(row -> new CustomerInteraction((UUID) row[0], Channel.valueOf((String) row[1]),
+                (String) row[2], InteractionState.valueOf((String) row[3]), RoutingRepository.toInstant(row[4]),
+                RoutingRepository.toInstant(row[5]), (String) row[6])).toList();
     }
 
     private static List<String> ofKind(List<Object[]> addresses, String kind) {

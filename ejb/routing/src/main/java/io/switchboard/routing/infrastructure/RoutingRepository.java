@@ -151,6 +151,18 @@ public class RoutingRepository {
                 row[4] == null ? null : toInstant(row[4]))).toList();
     }
 
+    /** A queue's members; empty when the tenant has no such queue. */
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<List<UUID>> members(UUID tenantId, UUID queueId) {
+        List<UUID> queue = em.createNativeQuery("select id from routing_queue where id = :id and tenant_id = :tenant",
+                UUID.class).setParameter("id", queueId).setParameter("tenant", tenantId).getResultList();
+        if (queue.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(em.createNativeQuery("select agent_id from queue_member where queue_id = :id "
+                + "order by agent_id", UUID.class).setParameter("id", queueId).getResultList());
+    }
+
     static Instant toInstant(Object value) {
         if (value instanceof Instant instant) {
             return instant;

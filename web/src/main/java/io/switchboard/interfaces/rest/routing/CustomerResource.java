@@ -44,6 +44,13 @@ public class CustomerResource {
         return customers.get(caller.tenantId(), id);
     }
 
+    /** Their latest interactions (at most 50), newest first: the workspace's "earlier interactions". */
+    @GET
+    @Path("/{id}/interactions")
+    public java.util.List<io.switchboard.api.routing.CustomerInteraction> history(@PathParam("id") UUID id) {
+        return customers.history(caller.tenantId(), id);
+    }
+
     @POST
     @Path("/{id}/addresses")
     public CustomerView addAddress(@PathParam("id") UUID id, @NotNull @Valid NewAddress body) {

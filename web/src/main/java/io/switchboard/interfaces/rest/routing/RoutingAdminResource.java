@@ -36,7 +36,10 @@ public class RoutingAdminResource {
     public record NewQueue(@NotBlank @Size(max = 80) String name, Integer priority, Integer ronaTimeoutSeconds,
                            Boolean wrapUpRequired, @Size(max = 20) List<String> wrapUpCodes,
                            Integer acwSeconds, @Size(max = 16) String acwNextState,
-                           @Size(max = 40) String acwNextReason) {
+                           @Size(max = 40) String acwNextReason, Integer serviceLevelSeconds) {
+    }
+
+    public record ServiceLevel(@NotNull Integer seconds) {
     }
 
     public record Members(@NotNull @Size(max = 5000) Set<UUID> agentIds) {
@@ -78,7 +81,16 @@ public class RoutingAdminResource {
                 body.ronaTimeoutSeconds() == null ? 20 : body.ronaTimeoutSeconds(),
                 Boolean.TRUE.equals(body.wrapUpRequired()), body.wrapUpCodes(),
                 new RoutingConfigurationService.AfterCallWork(body.acwSeconds() == null ? 0 : body.acwSeconds(),
-                        body.acwNextState() == null ? "READY" : body.acwNextState(), body.acwNextReason())));
+                        body.acwNextState() == null ? "READY" : body.acwNextState(), body.acwNextReason()),
+                body.serviceLevelSeconds() == null ? 20 : body.serviceLevelSeconds()));
+    }
+
+    /** The queue's service-level threshold: {@code {"seconds": 1 to 3600}}. */
+    @PUT
+    @Path("/queues/{id}/service-level")
+    public Response serviceLevel(@PathParam("id") UUID queueId, @NotNull @Valid ServiceLevel body) {
+        configuration.targetServiceLevel(caller.tenantId(), queueId, body.seconds());
+        return Response.noContent().build();
     }
 
     @PUT

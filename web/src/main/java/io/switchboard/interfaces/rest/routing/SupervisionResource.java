@@ -21,6 +21,8 @@ import java.util.List;
 @RolesAllowed({Caller.SUPERVISOR, Caller.ADMIN})
 public class SupervisionResource {
 
+    private static final java.util.regex.Pattern WHOLE_MINUTES = java.util.regex.Pattern.compile("[0-9]{1,4}");
+
     @EJB
     SupervisionService supervision;
 
@@ -45,6 +47,29 @@ public class SupervisionResource {
     @Path("/queues")
     public List<QueueView> queues() {
         return supervision.queues(caller.tenantId());
+    }
+
+    /**
+     * Per queue: waiting now, oldest wait, service level, average speed of answer, average handle time, abandon
+     * rate and members by state over the last {@code minutes} (60 by default), with the window's slices for charts.
+     */
+    @GET
+    @Path("/kpis")
+    public io.switchboard.api.routing.KpiReport kpis(
+            @jakarta.ws.rs.QueryParam("minutes") @jakarta.ws.rs.DefaultValue("60") String minutes) {
+        // plain ASCII digits only: no sign, no other scripts' digits, nothing parseInt would quietly accept
+        if (!WHOLE_MINUTES.matcher(minutes).matches()) {
+            throw new io.switchboard.api.error.InvalidRequestException("invalid-window", "minutes is a whole number "
+                    + "from 1 to 1440; got '" + minutes + "'.");
+        }
+        return supervision.kpis(caller.tenantId(), Integer.parseInt(minutes));
+    }
+
+    /** The ids of the queue's members, for filtering the board by queue. */
+    @GET
+    @Path("/queues/{queueId}/members")
+    public List<java.util.UUID> members(@jakarta.ws.rs.PathParam("queueId") java.util.UUID queueId) {
+        return supervision.members(caller.tenantId(), queueId);
     }
 
     @GET

@@ -1,0 +1,237 @@
+// The workspace: the selected interaction's status area (channel, customer, state, timers, and an Action menu with
+// the contact's known numbers and addresses), its content drawn by one renderer per channel, its controls (end,
+// After-Call-Work extension, park, Done) and the customer's earlier interactions.
+import { api, clock, escape, keepingFocus, secondsUntil, since } from './api.js';
+import { t } from './i18n.js';
+
+const $ = (id) => document.getElementById(id);
+
+// Simple line pictograms (drawn here: no icon font to load, and emoji fonts are missing on many desktops).
+const svg = (body) => `<svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none"
+  stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${body}</svg>`;
+const ICONS = {
+  VOICE: svg('<path d="M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2"/>'),
+  EMAIL: svg('<rect x="3" y="5" width="18" height="14" rx="2"/><path d="m3 7 9 6 9-6"/>'),
+  CHAT: svg('<path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z"/>'),
+  FACEBOOK: svg('<path d="M18 2h-3a5 5 0 0 0-5 5v3H7v4h3v8h4v-8h3l1-4h-4V7a1 1 0 0 1 1-1h3z"/>'),
+  TWITTER: svg('<circle cx="12" cy="12" r="4"/><path d="M16 8v5a3 3 0 0 0 6 0v-1a10 10 0 1 0-4 8"/>'),
+  SMS: svg('<rect x="6" y="2" width="12" height="20" rx="2"/><path d="M10 18h4"/>'),
+  WORKITEM: svg('<path d="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8z"/><path d="M14 2v6h6M8 13h8M8 17h8"/>'),
+};
+/** The channel's pictogram; the channel's name is always written next to it, so screen readers skip it. */
+export const icon = (channel) => ICONS[channel] || '';
+
+const field = (label, value) => (value === undefined || value === null || value === '' ? ''
+  : `<dt>${t(label)}</dt><dd>${escape(value)}</dd>`);
+
+/** One renderer per channel: what the agent needs to handle it (brief: the few lines a task card shows). */
+const RENDERERS = {
+  VOICE: (c) => `<dl>${field('work.caller', c.callerNumber)}${field('work.dialled', c.dialledNumber)}`
+    + `${field('work.call', c.callId)}</dl>`,
+  EMAIL: (c, brief) => {
+    const to = Array.isArray(c.to) ? c.to.join(', ') : c.to;
+    const files = (c.attachments || []).map((a) => `<li>${escape(a.name)} (${escape(a.type)}, ${escape(a.size)} B)</li>`);
+    return `<dl>${field('work.from', c.from)}${field('work.to', to)}${field('work.subject', c.subject)}</dl>`
+      + (brief ? '' : `<pre class="body">${escape(c.text || (c.html || '').replace(/<[^>]+>/g, ''))}</pre>`)
+      + (files.length ? `<p>${t('work.attachments')}:</p><ul class="attachments">${files.join('')}</ul>` : '');
+  },
+  CHAT: (c, brief, i, draft) => {
+    const messages = (c.messages || []).slice(brief ? -1 : 0).map((m) => `<li class="${m.from === 'agent' ? 'mine' : 'theirs'}">`
+      + `<b>${m.from === 'agent' ? t('work.you') : escape(c.customerName)}</b> ${escape(m.text)}</li>`);
+    const input = brief || i.state !== 'ACTIVE' ? '' : `<div class="bar send">
+      <input data-message aria-label="${t('work.message')}" maxlength="4000" value="${escape(draft || '')}">
+      <button data-do="send">${t('work.send')}</button></div>`;
+    return `<p>${t('work.customer')}: ${escape(c.customerName)}</p><ol class="transcript">${messages.join('')}</ol>${input}`;
+  },
+  FACEBOOK: (c) => `<dl>${field('work.account', c.account)}</dl><blockquote>${escape(c.text)}</blockquote>`,
+  TWITTER: (c) => `<dl>${field('work.handle', c.handle)}</dl><blockquote>${escape(c.text)}</blockquote>`,
+  SMS: (c) => `<dl>${field('work.from', c.from)}</dl><blockquote>${escape(c.text)}</blockquote>`,
+  WORKITEM: (c) => `<dl>${field('work.kind', c.kind)}${field('work.title2', c.title)}${field('work.size', c.size)}`
+    + `${field('work.document', c.documentRef)}</dl>`,
+};
+
+export class Workspace {
+  constructor({ onError, run }) {
+    this.onError = onError;
+    this.run = run;
+    this.interaction = null;
+    this.customer = null;       // the contact of the interaction shown, once read
+    this.history = [];
+    this.reads = 0;             // a slower, older read never overwrites a newer one
+    this.drafts = new Map();   // unsent chat text survives re-renders
+    this.menuOpen = false;
+    $('interaction').addEventListener('input', (event) => {
+      if (event.target.matches('input[data-message]')) this.drafts.set(this.interaction.interactionId, event.target.value);
+    });
+    $('interaction').addEventListener('click', (event) => this.menuClicked(event));
+    $('interaction').addEventListener('keydown', (event) => this.menuKeys(event));
+    // the menu closes when the keyboard or a click leaves it
+    $('interaction').addEventListener('focusout', (event) => {
+      if (this.menuOpen && !event.relatedTarget?.closest?.('.menu')) this.toggleMenu(false);
+    });
+  }
+
+  /**
+   * Shows this interaction (or none). Its customer's addresses and history are read when another interaction is
+   * shown (and again after a failed read); until they arrive the menu and history show nothing rather than another
+   * customer's.
+   */
+  async show(interaction) {
+    const another = interaction?.interactionId !== this.interaction?.interactionId;
+    if (another) this.menuOpen = false;
+    this.interaction = interaction || null;
+    if (!interaction?.customerId) {
+      this.reads += 1;
+      this.customer = null;
+      this.history = [];
+      return;
+    }
+    if (!another && this.customer?.customerId === interaction.customerId) return;
+    const read = ++this.reads;
+    if (this.customer?.customerId !== interaction.customerId) {
+      this.customer = null;
+      this.history = [];
+    }
+    try {
+      const [customer, history] = await Promise.all([api('GET', `/customers/${interaction.customerId}`),
+        api('GET', `/customers/${interaction.customerId}/interactions`)]);
+      if (read === this.reads) [this.customer, this.history] = [customer, history];
+    } catch (error) {
+      if (read === this.reads) this.onError(error);
+    }
+  }
+
+  reset() {
+    this.reads += 1;
+    this.interaction = null;
+    this.customer = null;
+    this.history = [];
+    this.drafts.clear();
+    this.menuOpen = false;
+  }
+
+  content(i, brief) {
+    let c = {};
+    try { c = JSON.parse(i.content); } catch { /* shown as nothing */ }
+    return (RENDERERS[i.channel] || (() => ''))(c, brief, i, this.drafts.get(i.interactionId));
+  }
+
+  render() {
+    const i = this.interaction;
+    if (!i) {
+      $('interaction').innerHTML = `<p class="hint empty">${t('workspace.none')}</p>`;
+      return;
+    }
+    keepingFocus($('interaction'), () => { $('interaction').innerHTML = this.html(i); });
+  }
+
+  html(i) {
+    return `<article class="interaction" data-interaction="${i.interactionId}"
+        data-state="${i.state}" data-channel="${i.channel}">
+      <header class="status">
+        <h3>${icon(i.channel)} ${t('channel.' + i.channel)} · ${escape(i.customerAddress)}
+          <span class="badge">${t('istate.' + i.state)}</span></h3>
+        <dl class="timers">
+          ${field('work.queue', i.queueName)}
+          <dt>${t('workspace.inState')}</dt><dd data-since="${i.stateSince}">${since(i.stateSince)}</dd>
+          <dt>${t('workspace.since')}</dt><dd data-since="${i.queuedSince}">${since(i.queuedSince)}</dd>
+        </dl>
+        ${this.afterCallWork(i)}
+        ${this.actionMenu()}
+      </header>
+      <div class="content">${this.content(i, false)}</div>
+      <div class="bar controls">${this.controls(i)}</div>
+      ${this.earlier()}
+    </article>`;
+  }
+
+  afterCallWork(i) {
+    if (i.state !== 'WRAP_UP' || !i.afterCallWork) return '';
+    return i.afterCallWorkDeadline
+      ? `<p class="countdown" data-until="${i.afterCallWorkDeadline}" data-label="work.acw">${t('work.acw',
+        { time: clock(secondsUntil(i.afterCallWorkDeadline)) })}</p>`
+      : `<p class="countdown">${t('work.acwUntilDone')}</p>`;
+  }
+
+  controls(i) {
+    if (i.state === 'ACTIVE') {
+      const parkable = i.channel === 'EMAIL' || i.channel === 'WORKITEM';
+      return `<button data-do="end">${t('work.end')}</button>${parkable ? `
+        <span>${t('work.park')}</span>
+        <button data-do="park" data-workbin="personal">${t('work.personal')}</button>
+        <button data-do="park" data-workbin="team">${t('work.team')}</button>` : ''}`;
+    }
+    return `${i.afterCallWork ? `<button data-do="extend">${t('work.extend')}</button>` : ''}
+      <button data-do="done" class="primary">${t('work.done')}</button>`;
+  }
+
+  /** The contact's known numbers and addresses; choosing one copies it (outbound will add "call" and "write"). */
+  actionMenu() {
+    const c = this.customer;
+    const entries = c ? [
+      ...c.phoneNumbers.map((a) => ['phone', a]), ...c.emailAddresses.map((a) => ['email', a]),
+      ...c.socialHandles.map((a) => ['social', a])] : [];
+    const items = entries.length ? entries.map(([kind, address]) => `<li role="none">
+        <button role="menuitem" tabindex="-1" data-address="${escape(address)}" data-kind="${kind}">
+          <span class="hint">${t('contact.' + kind)}</span> ${escape(address)}</button></li>`).join('')
+      : `<li role="none" class="hint">${t('contact.none')}</li>`;
+    return `<div class="menu">
+        <button data-menu aria-haspopup="menu" aria-expanded="${this.menuOpen}" aria-controls="action-menu">${t('workspace.actions')} ▾</button>
+        <ul id="action-menu" role="menu" aria-label="${t('workspace.actions')}" ${this.menuOpen ? '' : 'hidden'}>${items}</ul>
+        <span id="copied" class="hint" role="status"></span>
+      </div>`;
+  }
+
+  earlier() {
+    const past = this.history.filter((h) => h.interactionId !== this.interaction.interactionId);
+    const rows = past.map((h) => `<li data-earlier="${h.interactionId}">${icon(h.channel)} ${t('channel.' + h.channel)}
+        · ${escape(h.queueName)} · ${t('istate.' + h.state)}${h.wrapUpCode ? ` (${escape(h.wrapUpCode)})` : ''}
+        <span class="hint">${new Date(h.queuedSince).toLocaleString()}</span></li>`);
+    return `<section class="earlier" aria-labelledby="earlier-title">
+        <h4 id="earlier-title">${t('workspace.earlier')}</h4>
+        ${rows.length ? `<ol>${rows.join('')}</ol>` : `<p class="hint">${t('workspace.noEarlier')}</p>`}</section>`;
+  }
+
+  menuClicked(event) {
+    if (event.target.closest('[data-menu]')) {
+      this.toggleMenu(!this.menuOpen);
+      return;
+    }
+    const item = event.target.closest('[role="menuitem"]');
+    if (item) this.choose(item);
+  }
+
+  toggleMenu(open) {
+    this.menuOpen = open;
+    if (!$('action-menu')) return;
+    $('action-menu').hidden = !open;
+    document.querySelector('#interaction [data-menu]').setAttribute('aria-expanded', String(open));
+    if (open) $('action-menu').querySelector('[role="menuitem"]')?.focus();
+  }
+
+  /** Menu keys: arrows move, Escape closes and returns to the button, Enter or Space choose. */
+  menuKeys(event) {
+    if (!event.target.closest('#action-menu')) return;
+    const items = [...$('action-menu').querySelectorAll('[role="menuitem"]')];
+    const at = items.indexOf(event.target);
+    if (event.key === 'Escape') {
+      this.toggleMenu(false);
+      document.querySelector('#interaction [data-menu]').focus();
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      items[(at + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+    }
+  }
+
+  async choose(item) {
+    const address = item.dataset.address;
+    try {
+      await navigator.clipboard.writeText(address);
+      $('copied').textContent = t('contact.copied', { address });
+    } catch {
+      $('copied').textContent = address;   // no clipboard (plain http): the address is at least shown to copy
+    }
+    this.toggleMenu(false);
+    document.querySelector('#interaction [data-menu]')?.focus();
+  }
+}
