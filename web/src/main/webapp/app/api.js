@@ -75,9 +75,9 @@ export const secondsUntil = (iso) => Math.max(0, Math.ceil((Date.parse(iso) - Da
 export function keepingFocus(container, draw) {
   const focused = document.activeElement;
   const inside = focused && container.contains(focused) && focused !== container;
-  const owner = inside ? focused.closest('[data-agent], [data-interaction], [data-task], [data-offer], [data-queue]') : null;
+  const owner = inside ? focused.closest('[data-agent], [data-interaction], [data-task], [data-offer], [data-queue], [data-colleague]') : null;
   const key = !inside ? null : focused.id ? `#${CSS.escape(focused.id)}`
-    : [owner ? Object.entries(owner.dataset).filter(([name]) => ['agent', 'interaction', 'task', 'offer', 'queue']
+    : [owner ? Object.entries(owner.dataset).filter(([name]) => ['agent', 'interaction', 'task', 'offer', 'queue', 'colleague']
       .includes(name)).map(([name, value]) => `[data-${name}="${CSS.escape(value)}"]`).join('') : '',
     focused.dataset.do ? `[data-do="${CSS.escape(focused.dataset.do)}"]` : focused.matches('[data-menu]') ? '[data-menu]'
       : focused.matches('input[data-message]') ? 'input[data-message]' : ''].filter(Boolean).join(' ');

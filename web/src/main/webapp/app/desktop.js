@@ -6,6 +6,7 @@ import { api, clock, escape, listen, secondsUntil, since, useToken } from './api
 import { currentLanguage, setLanguage, t } from './i18n.js';
 import { Work } from './work.js';
 import { Board } from './board.js';
+import { InstantMessages } from './im.js';
 
 const $ = (id) => document.getElementById(id);
 let session = JSON.parse(sessionStorage.getItem('switchboard.session') || 'null');
@@ -15,6 +16,7 @@ let view = 'desk';
 const VIEWS = { desk: 'desk', channels: 'channels-view', board: 'board' };
 const work = new Work({ onError: showError, refresh: () => refreshAll() });
 const board = new Board({ onError: showError });
+const im = new InstantMessages({ onError: showError, me: () => session?.agentId });
 
 function showError(error) {
   $('error').textContent = error ? error.message : '';
@@ -106,10 +108,19 @@ setInterval(() => {
 }, 1000);
 
 let pending = null;
-/** Events come in bursts (an offer, a state change); re-read once per burst. */
+let burstStarted = 0;
+/**
+ * Events come in bursts (an offer, a state change); re-read once per burst, 60 ms after its last event — but at
+ * least every 500 ms while events keep coming (a busy floor never pauses, and the board must not freeze).
+ */
 function refreshSoon() {
+  const now = Date.now();
+  if (!pending) burstStarted = now;
   clearTimeout(pending);
-  pending = setTimeout(refreshAll, 60);
+  pending = setTimeout(() => {
+    pending = null;
+    refreshAll();
+  }, now - burstStarted >= 500 ? 0 : 60);
 }
 
 async function refreshAll() {
@@ -148,6 +159,8 @@ async function start() {
   $('tabs').hidden = false;
   $('presence').hidden = !takesWork();   // an administrator without channels has no state to set
   $('mute').hidden = !takesWork();
+  $('slot-im').hidden = !takesWork();
+  im.render();
   renderMute();
   $('tab-board').hidden = !isSupervisor();
   $('tab-desk').hidden = !takesWork();
@@ -158,7 +171,8 @@ async function start() {
   $('reason').innerHTML = reasons.filter((r) => r.active)
     .map((r) => `<option value="${escape(r.code)}">${escape(r.label)}</option>`).join('');
   events = listen({
-    onEvent: refreshSoon,
+    // an IM is only shown (nothing to re-read); any other event changes what the page shows
+    onEvent: (event) => (event.type === 'IM' ? im.receive(event) : refreshSoon()),
     onOpen: () => { $('connection').hidden = true; refreshAll(); },
     onDrop: () => { $('connection').hidden = false; },
   });
@@ -169,6 +183,8 @@ function signOut() {
   session = null;
   work.reset();
   board.reset();
+  im.reset();
+  $('slot-im').hidden = true;
   sessionStorage.removeItem('switchboard.session');
   events?.close();
   useToken(null);
@@ -198,6 +214,7 @@ $('language').onchange = () => setLanguage($('language').value, () => {
   renderMute();
   work.render();
   board.render();
+  im.render();
 });
 setLanguage(currentLanguage());
 if (session) start().catch(showError);

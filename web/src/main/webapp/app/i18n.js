@@ -56,6 +56,12 @@ const messages = {
     'board.filterName': 'Name', 'board.filterState': 'State', 'board.filterQueue': 'Queue', 'board.any': 'Any',
     'board.prev': 'Previous', 'board.next': 'Next', 'board.count': '{first}–{last} of {total} agents',
     'board.noAgents': 'No agent matches.',
+    'im.open': 'Messages', 'im.openUnread': 'Messages ({count} new)', 'im.title': 'Messages with colleagues',
+    'im.notSaved': 'Messages are not saved anywhere: they last as long as this page.', 'im.reload': 'Reload',
+    'im.close': 'Close', 'im.search': 'Search colleagues', 'im.nobody': 'No colleague matches.',
+    'im.choose': 'Choose a colleague to write to.', 'im.message': 'Message to {name}', 'im.send': 'Send',
+    'presence.AVAILABLE': 'Available', 'presence.BUSY': 'Busy', 'presence.NOT_READY': 'Not ready',
+    'presence.OFFLINE': 'Offline',
   },
   'pt-BR': {
     'tab.desk': 'Minha mesa', 'tab.board': 'Supervisor', language: 'Idioma', signOut: 'Sair',
@@ -116,6 +122,13 @@ const messages = {
     'board.filterName': 'Nome', 'board.filterState': 'Estado', 'board.filterQueue': 'Fila', 'board.any': 'Todos',
     'board.prev': 'Anterior', 'board.next': 'Próxima', 'board.count': '{first}–{last} de {total} agentes',
     'board.noAgents': 'Nenhum agente corresponde.',
+    'im.open': 'Mensagens', 'im.openUnread': 'Mensagens ({count} nova(s))', 'im.title': 'Mensagens com colegas',
+    'im.notSaved': 'As mensagens não são salvas em lugar nenhum: duram enquanto esta página estiver aberta.',
+    'im.reload': 'Recarregar', 'im.close': 'Fechar', 'im.search': 'Buscar colegas',
+    'im.nobody': 'Nenhum colega corresponde.', 'im.choose': 'Escolha um colega para escrever.',
+    'im.message': 'Mensagem para {name}', 'im.send': 'Enviar',
+    'presence.AVAILABLE': 'Disponível', 'presence.BUSY': 'Ocupado', 'presence.NOT_READY': 'Não pronto',
+    'presence.OFFLINE': 'Desconectado',
   },
 };
 

@@ -32,7 +32,7 @@ class ContextBoundariesIT {
 
     private static final String[] MODULES = {"io.switchboard.api", "io.switchboard.persistence",
             "io.switchboard.platform", "io.switchboard.agentstate", "io.switchboard.routing",
-            "io.switchboard.interfaces"};
+            "io.switchboard.channels", "io.switchboard.interfaces"};
 
     private static JavaClasses switchboard;
 
@@ -63,8 +63,9 @@ class ContextBoundariesIT {
 
     @Test
     void aDomainDependsOnNoApplicationOrInfrastructure() {
-        noClasses().that().resideInAPackage("io.switchboard.*.domain..")
+        noClasses().that().resideInAnyPackage("io.switchboard.*.domain..", "io.switchboard.*.*.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.switchboard.*.application..",
+                        "io.switchboard.*.*.application..",
                         "io.switchboard.*.infrastructure..", "io.switchboard.platform..", "io.switchboard.interfaces..")
                 .check(switchboard);
     }
@@ -73,7 +74,8 @@ class ContextBoundariesIT {
     void theWebModuleUsesOnlyApplicationServicesAndTheApi() {
         classes().that().resideInAPackage("io.switchboard.interfaces..")
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.switchboard..").or(resideInAnyPackage(
-                        "io.switchboard.interfaces..", "io.switchboard.api..", "io.switchboard.*.application..")))
+                        "io.switchboard.interfaces..", "io.switchboard.api..", "io.switchboard.*.application..",
+                        "io.switchboard.*.*.application..")))
                 .because("resources and sockets call use cases and speak in the api's views; entities never leave "
                         + "the server")
                 .check(switchboard);

@@ -85,7 +85,6 @@ class AgentDesktopIT extends ServerTest {
             By offer = By.cssSelector("[data-offer='" + chat + "']");
             browser.await(d -> d.findElement(offer).getText().contains("Answer within"));
             assertTrue(browser.text(offer).contains("maria@example.com"), browser.text(offer));
-            browser.screenshot("offer");
             browser.click(By.cssSelector("[data-offer='" + chat + "'] button[data-do='accept']"));
 
             By card = By.cssSelector("[data-interaction='" + chat + "'][data-state='ACTIVE']");

@@ -217,6 +217,33 @@ class DeskLayoutIT extends ServerTest {
         }
     }
 
+    @Test
+    void twoAgentsExchangeInstantMessages() {
+        TestAgent ana = readyMember();
+        TestAgent bia = readyMember();
+        try (Browser anas = new Browser("en"); Browser bias = new Browser("pt-BR")) {
+            anas.open();
+            anas.signIn(ana.login(), Fixtures.PASSWORD);
+            bias.open();
+            bias.signIn(bia.login(), Fixtures.PASSWORD);
+            anas.click(By.id("im-open"));
+            anas.type(By.id("im-search"), bia.login());
+            anas.click(By.cssSelector("#im-colleagues [data-colleague='" + bia.id() + "']"));
+            anas.find(By.id("im-text")).sendKeys("Can you take the Silva case?", Keys.ENTER);
+            anas.await(d -> d.findElement(By.id("im-talk")).getText().contains("Can you take the Silva case?"));
+
+            bias.await(d -> d.findElement(By.id("im-open")).getText().contains("1"));   // "Mensagens (1 novas)"
+            bias.click(By.id("im-open"));
+            bias.click(By.cssSelector("#im-colleagues [data-colleague='" + ana.id() + "']"));
+            bias.await(d -> d.findElement(By.id("im-talk")).getText().contains("Can you take the Silva case?"));
+            bias.find(By.id("im-text")).sendKeys("Sim, pode mandar.", Keys.ENTER);
+            anas.await(d -> d.findElement(By.id("im-talk")).getText().contains("Sim, pode mandar."));
+            assertEquals("", anas.find(By.id("im-text")).getAttribute("value"), "what was sent left the input");
+            assertTrue(bias.text(By.id("im-not-saved")).contains("não são salvas"));
+            anas.screenshot("im");
+        }
+    }
+
     private String cell(Browser browser, String name) {
         return browser.text(By.cssSelector("#kpis tr[data-queue='" + queue + "'] td[data-" + name + "]")).strip();
     }

@@ -2,6 +2,7 @@ package io.switchboard.interfaces.websocket;
 
 import io.switchboard.api.agentstate.AgentEvent;
 import io.switchboard.api.agentstate.AgentEvents;
+import io.switchboard.api.delivery.Delivery;
 import io.switchboard.api.json.EventJson;
 import io.switchboard.api.routing.InteractionEvent;
 import io.switchboard.api.routing.InteractionEvents;
@@ -35,14 +36,14 @@ import java.util.concurrent.TimeUnit;
  * {@code switchboard.push.reorder-idle-ms} (default 60 000) is forgotten. Events of different agents or interactions
  * keep no order between them.
  * <p>
- * The committing thread only serialises the event and queues the frame on each recipient's {@link PushSocket}, which
- * sends asynchronously; a slow client is closed, never waited for.
+ * The committing thread only serialises the event and hands the frame to the {@link Delivery} port, which queues it
+ * on each recipient's socket and sends asynchronously; a slow client is closed, never waited for.
  */
 @ApplicationScoped
 public class AgentEventPush {
 
     @Inject
-    AgentEventSessions sessions;
+    Delivery delivery;
 
     @Inject
     EventJson json;
@@ -102,9 +103,7 @@ public class AgentEventPush {
     }
 
     private void send(Frame frame) {
-        for (PushSocket socket : sessions.recipientsOf(frame.tenantId(), frame.agentIds())) {
-            socket.offer(frame.json());
-        }
+        delivery.toAgentsAndObservers(frame.tenantId(), frame.agentIds(), frame.json());
     }
 
     /** One event as it goes out, with the agents it concerns. */

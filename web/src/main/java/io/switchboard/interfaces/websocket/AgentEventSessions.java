@@ -78,6 +78,16 @@ public class AgentEventSessions {
         remove(observersByTenant, socket.caller().tenantId(), socket);
     }
 
+    /** These agents' own sockets, of this tenant only. */
+    Set<PushSocket> socketsOf(UUID tenantId, Collection<UUID> agentIds) {
+        Set<PushSocket> sockets = new LinkedHashSet<>();
+        for (UUID agentId : agentIds) {
+            byAgent.getOrDefault(agentId, Set.of()).stream()
+                    .filter(socket -> socket.caller().tenantId().equals(tenantId)).forEach(sockets::add);
+        }
+        return sockets;
+    }
+
     /** Every socket that must see an event about these agents, each once (a supervisor is also an agent). */
     Set<PushSocket> recipientsOf(UUID tenantId, Collection<UUID> agentIds) {
         Set<PushSocket> recipients = new LinkedHashSet<>();

@@ -57,26 +57,28 @@ final class PushSocket {
         return caller;
     }
 
-    void offer(String frame) {
+    /** Queues the frame to send; false when the socket is closed or too far behind (and is then closed). */
+    boolean offer(String frame) {
         boolean full;
         synchronized (this) {
             if (closed) {
-                return;
+                return false;
             }
             full = queue.size() >= capacity;
             if (!full) {
                 queue.add(frame);
                 if (sending) {
-                    return;
+                    return true;
                 }
                 sending = true;
             }
         }
         if (full) {
             fail("too slow: more than " + capacity + " events behind");
-        } else {
-            sendQueued();
+            return false;
         }
+        sendQueued();
+        return true;
     }
 
     /** Gives the socket up when its send in flight started longer ago than the send timeout. */

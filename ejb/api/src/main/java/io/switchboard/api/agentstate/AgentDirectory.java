@@ -11,4 +11,10 @@ public interface AgentDirectory {
 
     /** The agent's licence tier; empty when the tenant has no such agent. */
     Optional<LicenceTier> licenceTierOf(UUID tenantId, UUID agentId);
+
+    /** The agent as colleagues see them; empty when the tenant has no such agent. */
+    Optional<Colleague> colleague(UUID tenantId, UUID agentId);
+
+    /** Every agent of the tenant as colleagues see them, by name. */
+    java.util.List<Colleague> colleagues(UUID tenantId);
 }

@@ -18,7 +18,8 @@ import java.util.UUID;
  *   abandoned); null when nobody was answered or abandoned.</li>
  *   <li>{@code averageSpeedOfAnswerSeconds}: mean wait of the answered; {@code averageHandleTimeSeconds}: mean time
  *   from first acceptance to Done of the interactions done within the window; null when there are none.</li>
- *   <li>{@code agentsByState}: the queue's members by their most available state on the queue's channels, now.</li>
+ *   <li>{@code agentsByState}: the queue's members by their most available state on the queue's channels, now (Ready
+ *   counts agents Ready whether or not they hold work: their room is capacity's business, not a state).</li>
  *   <li>{@code points}: the same over the window's equal slices, oldest first, for the charts.</li>
  * </ul>
  */

@@ -43,7 +43,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             InvalidRequestException.class, 422,
             NotFoundException.class, 404,
             AccessDeniedException.class, 403,
-            AuthenticationFailedException.class, 401);
+            AuthenticationFailedException.class, 401,
+            io.switchboard.api.error.RateLimitedException.class, 429);
 
     @Context
     UriInfo uri;
@@ -60,6 +61,11 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                 .type(Problem.MEDIA_TYPE).entity(problem);
         if (problem.status() == 503) {
             response.header("Retry-After", "1");
+        }
+        io.switchboard.api.error.RateLimitedException limited = find(thrown,
+                io.switchboard.api.error.RateLimitedException.class);
+        if (limited != null) {
+            response.header("Retry-After", String.valueOf(limited.retryAfterSeconds()));
         }
         if (problem.status() == 401) {
             response.header("WWW-Authenticate", "Bearer realm=\"switchboard\"");

@@ -1,0 +1,2 @@
+/** The delivery port: how anything reaches connected users' sockets. */
+package io.switchboard.api.delivery;
