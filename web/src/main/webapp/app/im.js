@@ -24,7 +24,8 @@ export class InstantMessages {
       <p class="hint" id="im-not-saved"></p>
       <input id="im-search" type="search">
       <div id="im-colleagues" class="im-colleagues" role="listbox"></div>
-      <section id="im-talk" aria-live="polite"></section></aside>`);
+      <section id="im-talk"></section>
+      <p id="im-live" class="visually-hidden" aria-live="polite"></p></aside>`);
     $('im-open').onclick = () => this.toggle(!this.isOpen());
     $('im-close').onclick = () => this.toggle(false);
     $('im-reload').onclick = () => this.refresh().catch(onError);
@@ -88,6 +89,8 @@ export class InstantMessages {
     talk.push({ id: message.messageId, mine, text: message.text, at: message.sentAt });
     this.talks.set(other, talk.slice(-200));
     if (!mine && (!this.isOpen() || this.with !== other)) this.unread.set(other, (this.unread.get(other) || 0) + 1);
+    // read out once, the new line only (the transcript itself is redrawn, and would be read again whole)
+    if (!mine) $('im-live').textContent = `${message.fromName}: ${message.text}`;
     if (!this.colleagues.some((c) => c.agentId === other)) {
       this.colleagues.push({ agentId: other, displayName: mine ? message.toName : message.fromName, login: '',
         presence: 'AVAILABLE' });
@@ -132,6 +135,7 @@ export class InstantMessages {
     $('im-search').value = '';
     $('im-colleagues').innerHTML = '';
     $('im-talk').innerHTML = '';
+    $('im-live').textContent = '';
     this.render();
   }
 
