@@ -39,6 +39,20 @@ export class InstantMessages {
         this.send();
       }
     });
+    // the colleagues are a list: arrows move between them, Enter opens the conversation
+    $('im-colleagues').addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      const all = [...$('im-colleagues').querySelectorAll('[data-colleague]')];
+      const next = all[all.indexOf(event.target.closest('[data-colleague]')) + (event.key === 'ArrowDown' ? 1 : -1)];
+      if (next) {
+        event.preventDefault();
+        next.focus();
+      }
+    });
+    // presence is read again while the panel is open (colleagues' state changes are not pushed to peers)
+    setInterval(() => {
+      if (this.isOpen()) this.refresh().catch(() => {});
+    }, 30000);
     $('im-colleagues').addEventListener('click', (event) => {
       const colleague = event.target.closest('[data-colleague]');
       if (colleague) this.open(colleague.dataset.colleague);
