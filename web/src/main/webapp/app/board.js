@@ -19,10 +19,17 @@ export class Board {
     this.page = 0;
     this.kpis = new Kpis({ onError });
     $('board-agents').addEventListener('click', (event) => {
-      const button = event.target.closest('button[data-do="logoff"]');
+      const button = event.target.closest('button[data-do]');
       if (!button) return;
-      api('POST', `/agents/${button.closest('tr').dataset.agent}/channels/logoff`, {})
-        .then(() => this.refresh()).catch(onError);
+      const row = button.closest('tr');
+      if (button.dataset.do === 'logoff') {
+        api('POST', `/agents/${row.dataset.agent}/channels/logoff`, {}).then(() => this.refresh()).catch(onError);
+      } else if (button.dataset.do === 'force-wrap-up'
+          // ending someone else's work is confirmed first (the browser's own dialog: keyboard-usable)
+          && window.confirm(t('board.forceConfirm', { name: row.dataset.name }))) {
+        api('POST', `/supervision/interactions/${button.dataset.work}/force-wrap-up`)
+          .then(() => this.refresh()).catch(onError);
+      }
     });
     const filtered = () => { this.page = 0; this.render(); };
     $('filter-name').addEventListener('input', filtered);
@@ -98,9 +105,11 @@ export class Board {
     const channels = agent.channels.map((c) => `<span class="chip ${c.state}" data-channel="${c.channel}"
         data-state="${c.state}">${t('channel.' + c.channel)}: ${t('state.' + c.state)}${c.reasonCode
   ? ` (${escape(c.reasonCode)})` : ''} · <span data-since="${c.since}">${since(c.since)}</span></span>`).join(' ');
-    const chips = work.map((i) => `<span class="chip">${t('channel.' + i.channel)} · ${t('istate.' + i.state)}</span>`)
-      .join(' ');
-    return `<tr data-agent="${agent.agentId}" data-login="${escape(agent.login)}">
+    // work in progress can be ended for a stuck agent (it goes to their wrap-up)
+    const chips = work.map((i) => `<span class="chip">${t('channel.' + i.channel)} · ${t('istate.' + i.state)}${
+      i.state === 'ACTIVE' ? ` <button class="small" data-do="force-wrap-up" data-work="${escape(i.interactionId)}"
+        title="${escape(t('board.forceWrapUpTitle'))}">${t('board.forceWrapUp')}</button>` : ''}</span>`).join(' ');
+    return `<tr data-agent="${agent.agentId}" data-login="${escape(agent.login)}" data-name="${escape(agent.displayName)}">
         <th scope="row">${escape(agent.displayName)} <span class="hint">${escape(agent.login)}</span>
           ${agent.doNotDisturb ? `<span class="badge">${t('board.dnd')}</span>` : ''}</th>
         <td>${channels}</td><td>${chips}</td>

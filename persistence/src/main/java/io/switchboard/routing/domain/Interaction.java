@@ -196,6 +196,15 @@ public class Interaction {
     }
 
     /**
+     * A supervisor ends the agent's call or chat for them (stuck work: an agent who cannot, a client that crashed):
+     * the same end as the agent's, into wrap-up (and a call's After-Call-Work), recorded as the supervisor's doing.
+     */
+    public InteractionEvent forceWrapUp(UUID supervisor, RoutingQueue queue, Instant now) {
+        require(ACTIVE, "be forced into wrap-up");
+        return endIntoWrapUp(queue, InteractionCause.FORCED_WRAP_UP, now).by(supervisor);
+    }
+
+    /**
      * The customer left (hung up, closed the chat). Waiting or ringing, the interaction is abandoned and an offer is
      * withdrawn without putting the agent in RONA; in progress, a call or chat ends into wrap-up (a chat's transcript
      * says so) as if the agent had ended it. Emails and workitems have no customer present to leave.
@@ -392,7 +401,7 @@ public class Interaction {
         eventSequence++;
         return new InteractionEvent(UUID.randomUUID(), tenantId, id, channel, queueId, from, state, agentId,
                 offerDeadline, customerAddress, at, Objects.equals(formerAgent, agentId) ? null : formerAgent,
-                cause, eventSequence);
+                cause, eventSequence, null);
     }
 
     public UUID id() {

@@ -55,6 +55,10 @@ public class InteractionTransition {
     @Column(name = "cause", nullable = false, updatable = false)
     private InteractionCause cause;
 
+    /** Who made the change when it was not the agent concerned (a supervisor forcing wrap-up). */
+    @Column(name = "actor_id", updatable = false)
+    private UUID actorId;
+
     protected InteractionTransition() {
     }
 
@@ -67,5 +71,6 @@ public class InteractionTransition {
         this.occurredAt = event.occurredAt();
         this.sequence = event.sequence();
         this.cause = event.cause();
+        this.actorId = event.actorId();
     }
 }

@@ -4,6 +4,7 @@ import io.switchboard.api.Channel;
 import io.switchboard.api.error.AccessDeniedException;
 import io.switchboard.api.error.IllegalTransitionException;
 import io.switchboard.api.error.InvalidRequestException;
+import io.switchboard.api.routing.InteractionCause;
 import io.switchboard.api.routing.InteractionEvent;
 import org.junit.jupiter.api.Test;
 
@@ -198,6 +199,25 @@ class InteractionTest {
         assertEquals(io.switchboard.api.routing.InteractionCause.ACW_ENDED, ended.cause());
         assertEquals(WRAP_UP, ended.to());
         assertTrue(!call.afterCallWorkRunning());
+    }
+
+    @Test
+    void aSupervisorForcesAnActiveCallIntoWrapUpAndTheHistorySaysWho() {
+        RoutingQueue calls = callsWithAfterCallWork(30);
+        Interaction call = new Interaction(TENANT, calls, Channel.VOICE, "k", "+5511999990000", "{}", T0);
+        UUID supervisor = UUID.randomUUID();
+        assertThrows(IllegalTransitionException.class, () -> call.forceWrapUp(supervisor, calls, at(0)),
+                "nothing to end while it waits");
+        call.offerTo(ana, at(20), at(0));
+        call.accept(ana, at(1));
+        InteractionEvent forced = call.forceWrapUp(supervisor, calls, at(90));
+        assertEquals(WRAP_UP, forced.to());
+        assertEquals(InteractionCause.FORCED_WRAP_UP, forced.cause());
+        assertEquals(supervisor, forced.actorId());
+        assertEquals(ana, forced.agentId(), "still the agent's to wrap up");
+        assertEquals(at(120), call.afterCallWorkDeadline(), "the queue's After-Call-Work starts as on a normal end");
+        assertThrows(IllegalTransitionException.class, () -> call.forceWrapUp(supervisor, calls, at(91)));
+        assertEquals(DONE, call.markDone(ana, null, calls, at(100)).to());
     }
 
     private static RoutingQueue callsWithAfterCallWork(int seconds) {

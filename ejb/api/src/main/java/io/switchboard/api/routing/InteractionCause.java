@@ -26,5 +26,7 @@ public enum InteractionCause {
     MESSAGE,
     ACW_EXTENDED,
     /** The call's After-Call-Work deadline passed. */
-    ACW_ENDED
+    ACW_ENDED,
+    /** A supervisor ended it on the agent's behalf (work stuck in the agent's hands); wrap-up follows. */
+    FORCED_WRAP_UP
 }

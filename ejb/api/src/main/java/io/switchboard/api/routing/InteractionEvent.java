@@ -18,9 +18,17 @@ import java.util.UUID;
  * @param cause         why: {@link InteractionCause}
  * @param sequence      1, 2, 3… per interaction, drawn under the interaction's row lock: consumers order by it and
  *                      see a gap when they missed one
+ * @param actorId       who made the change when it was not the agent concerned, the customer or the system (a
+ *                      supervisor forcing wrap-up); null otherwise
  */
 public record InteractionEvent(UUID eventId, UUID tenantId, UUID interactionId, Channel channel, UUID queueId,
                                InteractionState from, InteractionState to, UUID agentId, Instant offerDeadline,
                                String customerAddress, Instant occurredAt, UUID formerAgentId,
-                               InteractionCause cause, long sequence) {
+                               InteractionCause cause, long sequence, UUID actorId) {
+
+    /** The same change, made by {@code actor}. */
+    public InteractionEvent by(UUID actor) {
+        return new InteractionEvent(eventId, tenantId, interactionId, channel, queueId, from, to, agentId,
+                offerDeadline, customerAddress, occurredAt, formerAgentId, cause, sequence, actor);
+    }
 }

@@ -184,6 +184,19 @@ public class InteractionService {
         return views.of(interaction);
     }
 
+    /**
+     * A supervisor ends an agent's call or chat for them (the agent cannot, their desktop crashed): into wrap-up,
+     * the agent's work on the channel ended as if they had ended it, and the history says who did it.
+     */
+    public InteractionView forceWrapUp(UUID tenantId, UUID supervisorId, UUID interactionId) {
+        Interaction interaction = lockWithItsAgent(tenantId, interactionId);
+        Instant now = now();
+        UUID agentId = interaction.agentId();
+        events.fire(List.of(interaction.forceWrapUp(supervisorId, repository.queueOf(interaction), now)));
+        events.fire(afterEnding(tenantId, agentId, interaction, now));
+        return views.of(interaction);
+    }
+
     /** The interaction, locked after the row of the agent acting on it: the lock order (docs/architecture.md). */
     private Interaction lockAsAgent(UUID tenantId, UUID agentId, UUID interactionId) {
         candidates.lockAgent(agentId);

@@ -26,6 +26,9 @@ public class SupervisionResource {
     @EJB
     SupervisionService supervision;
 
+    @EJB
+    io.switchboard.routing.application.InteractionService interactions;
+
     @Inject
     Caller caller;
 
@@ -70,6 +73,16 @@ public class SupervisionResource {
     @Path("/queues/{queueId}/members")
     public List<java.util.UUID> members(@jakarta.ws.rs.PathParam("queueId") java.util.UUID queueId) {
         return supervision.members(caller.tenantId(), queueId);
+    }
+
+    /**
+     * Stuck work: the supervisor ends an agent's call or chat for them, into wrap-up; the agent then finishes it
+     * (wrap-up code, Done) as usual.
+     */
+    @jakarta.ws.rs.POST
+    @Path("/interactions/{interactionId}/force-wrap-up")
+    public InteractionView forceWrapUp(@jakarta.ws.rs.PathParam("interactionId") java.util.UUID interactionId) {
+        return interactions.forceWrapUp(caller.tenantId(), caller.agentId(), interactionId);
     }
 
     @GET
