@@ -42,7 +42,7 @@ export class Board {
   async refresh() {
     const started = performance.now();
     // the KPIs are read on their own (and at most every few seconds): their failure must not blank the agents
-    this.kpis.refresh().then(() => this.render()).catch(this.onError);
+    this.kpis.refresh().then((read) => { if (read) this.render(); }).catch(this.onError);
     [this.agents, this.inHand] = await Promise.all([api('GET', '/agents'), api('GET', '/supervision/interactions')]);
     const fetched = performance.now();
     this.render();

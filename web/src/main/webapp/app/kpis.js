@@ -47,16 +47,18 @@ export class Kpis {
     this.charts = [];
   }
 
+  /** Reads the figures, or defers the read when the last one is too recent; true when new figures were read. */
   async refresh() {
     const wait = this.lastRead + MIN_INTERVAL_MS - Date.now();
     if (wait > 0) {
       clearTimeout(this.pending);
       this.pending = setTimeout(() => this.refresh().then(() => this.render()).catch(this.onError), wait);
-      return;
+      return false;
     }
     this.lastRead = Date.now();
     this.report = await api('GET', '/supervision/kpis?minutes=60');
     this.report.readAt = this.lastRead;
+    return true;
   }
 
   render() {

@@ -49,6 +49,18 @@ public final class EventSocket implements AutoCloseable {
         return next(Duration.ofSeconds(10));
     }
 
+    /** The next event that is {@code what}, skipping others (the agent's own state changes), within 10 s. */
+    public JsonObject nextWhere(java.util.function.Predicate<JsonObject> wanted, String what) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            JsonObject event = next(Duration.between(java.time.Instant.now(), deadline));
+            if (wanted.test(event)) {
+                return event;
+            }
+        }
+        throw new AssertionError("no " + what + " within 10 s");
+    }
+
     /** The next {@code count} events. */
     public List<JsonObject> next(int count) {
         List<JsonObject> events = new ArrayList<>();

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import static io.switchboard.it.Api.channels;
@@ -39,7 +37,8 @@ class SupervisorRescueIT extends ServerTest {
             assertEquals(200, forced.status(), forced.toString());
             assertEquals("WRAP_UP", forced.json().getString("state"));
             assertEquals(ana.id(), forced.json().getString("agentId"), "still Ana's to wrap up");
-            JsonObject told = next(anasDesk, "FORCED_WRAP_UP");
+            JsonObject told = anasDesk.nextWhere(event -> "FORCED_WRAP_UP".equals(event.getString("cause", null)),
+                    "FORCED_WRAP_UP");
             assertEquals(supervisor.id(), told.getString("actorId"));
         }
         JsonObject chatSession = api.get(ana.path(), ana.token()).json().getJsonArray("channels")
@@ -62,16 +61,5 @@ class SupervisorRescueIT extends ServerTest {
         }
         assertEquals(java.util.List.of("CREATED", "OFFERED", "ACCEPTED", "FORCED_WRAP_UP", "DONE"),
                 Database.causes(chat));
-    }
-
-    private static JsonObject next(EventSocket socket, String cause) {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline)) {
-            JsonObject event = socket.next(Duration.between(Instant.now(), deadline));
-            if (cause.equals(event.getString("cause", null))) {
-                return event;
-            }
-        }
-        throw new AssertionError("no " + cause + " within 10 s");
     }
 }

@@ -36,12 +36,10 @@ class DeskLayoutIT extends ServerTest {
     @BeforeEach
     void aChatQueue() {
         admin = fixtures.adminToken();
-        queue = api.post("/api/admin/routing/queues", admin, Json.createObjectBuilder()
-                .add("name", "Desk chat " + UUID.randomUUID().toString().substring(0, 6)).build().toString())
-                .json().getString("id");
-        widget = "desk-" + UUID.randomUUID();
-        api.post("/api/admin/routing/entry-points", admin, Json.createObjectBuilder().add("channel", "chat")
-                .add("address", widget).add("queueId", queue).build().toString());
+        Fixtures.Route route = fixtures.route("chat", Json.createObjectBuilder()
+                .add("name", "Desk chat " + UUID.randomUUID().toString().substring(0, 6)).build().toString());
+        queue = route.queueId();
+        widget = route.entryPoint();
     }
 
     /** A member of the queue, Ready on chat, who can hold four chats at once. */
@@ -52,8 +50,7 @@ class DeskLayoutIT extends ServerTest {
                 .build().toString()).json().getString("id");
         assertEquals(204, api.put("/api/admin/routing/agents/" + agent.id() + "/profile", admin,
                 "{\"profileId\":\"" + profile + "\"}").status());
-        assertEquals(204, api.put("/api/admin/routing/queues/" + queue + "/members", admin,
-                "{\"agentIds\":[\"" + agent.id() + "\"]}").status());
+        fixtures.members(queue, agent);
         api.post(agent.path() + "/channels/login", agent.token(), channels("chat"));
         api.post(agent.path() + "/channels/ready", agent.token(), channels("chat"));
         return agent;

@@ -90,10 +90,7 @@ public class AgentEventSessions {
 
     /** Every socket that must see an event about these agents, each once (a supervisor is also an agent). */
     Set<PushSocket> recipientsOf(UUID tenantId, Collection<UUID> agentIds) {
-        Set<PushSocket> recipients = new LinkedHashSet<>();
-        for (UUID agentId : agentIds) {
-            recipients.addAll(byAgent.getOrDefault(agentId, Set.of()));
-        }
+        Set<PushSocket> recipients = socketsOf(tenantId, agentIds);
         recipients.addAll(observersByTenant.getOrDefault(tenantId, Set.of()));
         return recipients;
     }

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The arithmetic of the supervisors' KPIs (see {@link QueueKpis} for each figure's definition), kept apart from the
@@ -63,11 +64,13 @@ public final class QueuePerformance {
     }
 
     public KpiReport report(List<Queue> queues, List<Milestones> history, List<AgentCount> agents) {
+        Map<UUID, List<Milestones>> historyByQueue = history.stream()
+                .collect(Collectors.groupingBy(Milestones::queueId));
+        Map<UUID, List<AgentCount>> agentsByQueue = agents.stream().collect(Collectors.groupingBy(AgentCount::queueId));
         List<QueueKpis> figures = new ArrayList<>();
         for (Queue queue : queues) {
-            List<Milestones> mine = history.stream().filter(m -> m.queueId().equals(queue.id())).toList();
-            List<AgentCount> members = agents.stream().filter(a -> a.queueId().equals(queue.id())).toList();
-            figures.add(figures(queue, mine, members));
+            figures.add(figures(queue, historyByQueue.getOrDefault(queue.id(), List.of()),
+                    agentsByQueue.getOrDefault(queue.id(), List.of())));
         }
         return new KpiReport(from, to, figures);
     }

@@ -67,7 +67,7 @@ public class InstantMessageResource {
         InstantMessage message = messaging.compose(caller.tenantId(), caller.agentId(), body.to(), body.text());
         String frame = json.toJson(message);
         if (delivery.toAgents(caller.tenantId(), Set.of(message.to()), frame) == 0) {
-            throw messaging.notConnected(caller.tenantId(), message.to());
+            throw messaging.notDelivered(message);
         }
         delivery.toAgents(caller.tenantId(), Set.of(message.from()), frame);
         return new Sent(message.messageId(), message.sentAt());

@@ -75,14 +75,9 @@ public class InstantMessaging {
                 now);
     }
 
-    private ConflictException offline(Colleague recipient) {
-        return new ConflictException("colleague-offline", recipient.displayName()
+    /** No socket of the recipient took the message: nothing is kept for later, so the sender is told at once. */
+    public ConflictException notDelivered(InstantMessage message) {
+        return new ConflictException("colleague-offline", message.toName()
                 + " is offline; IMs are not kept, so send it when they are back.");
-    }
-
-    /** The recipient has no open socket: nothing is kept for later, so the sender is told at once. */
-    public ConflictException notConnected(UUID tenantId, UUID to) {
-        return directory.colleague(tenantId, to).map(this::offline).orElseGet(() -> new ConflictException(
-                "colleague-offline", "That colleague is offline; IMs are not kept."));
     }
 }
