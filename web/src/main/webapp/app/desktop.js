@@ -14,7 +14,7 @@ let me = null;
 let events = null;
 let view = 'desk';
 const VIEWS = { desk: 'desk', channels: 'channels-view', board: 'board' };
-const work = new Work({ onError: showError, refresh: () => refreshAll() });
+const work = new Work({ onError: showError, refresh: () => refreshAll(), me: () => session?.agentId });
 const board = new Board({ onError: showError });
 const im = new InstantMessages({ onError: showError, me: () => session?.agentId });
 
@@ -98,12 +98,13 @@ $('forward-set').onclick = () => act(() => api('PUT', `/agents/${session.agentId
 $('forward').addEventListener('keydown', (event) => { if (event.key === 'Enter') $('forward-set').click(); });
 $('forward-clear').onclick = () => act(() => api('DELETE', `/agents/${session.agentId}/forwarding`));
 
-// One clock for the whole page: time in state counts up, offer and ACW deadlines count down.
+// One clock for the whole page: time in state counts up, offer, transfer and ACW deadlines count down (a label
+// may name more than the time: its other values are the element's data attributes, e.g. data-name).
 setInterval(() => {
   document.querySelectorAll('[data-since]').forEach((cell) => { cell.textContent = since(cell.dataset.since); });
   document.querySelectorAll('[data-until]').forEach((cell) => {
     const left = secondsUntil(cell.dataset.until);
-    cell.textContent = t(cell.dataset.label, { seconds: left, time: clock(left) });
+    cell.textContent = t(cell.dataset.label, { ...cell.dataset, seconds: left, time: clock(left) });
   });
 }, 1000);
 
@@ -171,8 +172,13 @@ async function start() {
   $('reason').innerHTML = reasons.filter((r) => r.active)
     .map((r) => `<option value="${escape(r.code)}">${escape(r.label)}</option>`).join('');
   events = listen({
-    // an IM is only shown (nothing to re-read); any other event changes what the page shows
-    onEvent: (event) => (event.type === 'IM' ? im.receive(event) : refreshSoon()),
+    // an IM is only shown (nothing to re-read); any other event changes what the page shows, and what became of
+    // a transfer I made is also said in words
+    onEvent: (event) => {
+      if (event.type === 'IM') return im.receive(event);
+      if (event.interactionId && event.cause) work.notice(event).catch(() => {});
+      return refreshSoon();
+    },
     onOpen: () => { $('connection').hidden = true; refreshAll(); },
     onDrop: () => { $('connection').hidden = false; },
   });
@@ -213,6 +219,7 @@ $('language').onchange = () => setLanguage($('language').value, () => {
   if (me) renderChannels(me);
   renderMute();
   work.render();
+  work.transfers.render();
   board.render();
   im.render();
 });

@@ -1,22 +1,28 @@
 // The task panel (offers first, then the work in hand, then a workbin's parked items) and the commands on them:
-// accept / reject before the RONA deadline, end, After-Call-Work extension, park, pick up, move, chat, and the
-// wrap-up dialog with Done. The selected task opens in the workspace (workspace.js).
+// accept / reject before the RONA deadline, end, After-Call-Work extension, park, pick up, move, chat, transfer
+// (transfer.js), and the wrap-up dialog with Done. The selected task opens in the workspace (workspace.js).
 import { api, escape, secondsUntil } from './api.js';
 import { t } from './i18n.js';
-import { Workspace, icon } from './workspace.js';
+import { Workspace, badge, icon, transferring } from './workspace.js';
+import { Names, TransferDialog, transferNotice } from './transfer.js';
 
 const $ = (id) => document.getElementById(id);
+/** Who a transfer ringing for me comes from: its current holder. */
+const senderOf = (i) => i.transfer?.senderId ?? i.agentId;
 
 export class Work {
-  constructor({ onError, refresh }) {
+  constructor({ onError, refresh, me }) {
     this.onError = onError;
     this.refreshAll = refresh;
+    this.me = me;                 // () => the signed-in agent's id
     this.interactions = [];
     this.teams = [];
     this.workbin = [];
     this.selected = null;
     this.knownOffers = new Set();
-    this.workspace = new Workspace({ onError, run: (call) => this.run(call) });
+    this.names = new Names();
+    this.workspace = new Workspace({ onError, run: (call) => this.run(call), names: this.names });
+    this.transfers = new TransferDialog({ names: this.names, refresh: () => this.refreshAll() });
     for (const list of ['offers', 'work', 'workbin']) {
       $(list).addEventListener('click', (event) => this.clicked(event));
     }
@@ -30,10 +36,15 @@ export class Work {
     });
     $('workbin-choice').onchange = () => this.refreshWorkbin().then(() => this.render()).catch(onError);
     $('wrapup-form').addEventListener('submit', (event) => this.wrapUpSubmitted(event));
+    $('notice-dismiss').onclick = () => this.showNotice(null);
   }
 
   async refresh() {
-    this.interactions = await api('GET', '/interactions');
+    const interactions = await api('GET', '/interactions');
+    // names first: an offer card is drawn (and read out) once, with its sender's name rather than "a colleague"
+    await this.names.learn(interactions.flatMap((i) => [i.part === 'TRANSFER_OFFER' ? senderOf(i) : null,
+      transferring(i) ? i.transfer.targetId : null]));
+    this.interactions = interactions;
     this.teams = await api('GET', '/workbins/teams');
     await this.refreshWorkbin();
     const inHand = this.inHand();
@@ -42,6 +53,7 @@ export class Work {
     }
     await this.workspace.show(inHand.find((i) => i.interactionId === this.selected));
     this.render();
+    this.transfers.follow(inHand, this.onError);
   }
 
   async refreshWorkbin() {
@@ -56,10 +68,32 @@ export class Work {
     this.selected = null;
     this.knownOffers = new Set();
     this.workspace.reset();
+    this.transfers.reset();
+    this.names.reset();
+    this.showNotice(null);
   }
 
+  /**
+   * Work in hand, one task per interaction: in the rare case that I hold again an interaction whose wrap-up I still
+   * owe from handing it over (it came back through a queue), the one I hold stands for both (the server's Done
+   * settles the older wrap-up first).
+   */
   inHand() {
-    return this.interactions.filter((i) => i.state !== 'OFFERED');
+    const inHand = this.interactions.filter((i) => i.state !== 'OFFERED');
+    return inHand.filter((i) => !i.part || !inHand.some((other) => other !== i && !other.part
+      && other.interactionId === i.interactionId));
+  }
+
+  /** Tells the agent, in words, what became of a transfer they made: it came back (and why), or was taken. */
+  async notice(event) {
+    const session = this.me();
+    const text = await transferNotice(event, session, this.names);
+    if (text && session === this.me()) this.showNotice(text);
+  }
+
+  showNotice(text) {
+    $('notice').textContent = text || '';
+    $('notice-dismiss').hidden = !text;
   }
 
   render() {
@@ -101,9 +135,16 @@ export class Work {
     }
   }
 
+  /** An offer: routing's, or a colleague's transfer ringing for me (said first, with their name). */
   offerCard(i) {
-    return `<article class="task offer" data-offer="${i.interactionId}" data-channel="${i.channel}"
-        aria-label="${escape(t('offers.label', { channel: t('channel.' + i.channel), customer: i.customerAddress }))}">
+    const transfer = i.part === 'TRANSFER_OFFER';
+    const sender = transfer ? this.names.of(senderOf(i)) : null;
+    const label = transfer
+      ? t('transfer.offerLabel', { channel: t('channel.' + i.channel), name: sender, customer: i.customerAddress })
+      : t('offers.label', { channel: t('channel.' + i.channel), customer: i.customerAddress });
+    return `<article class="task offer${transfer ? ' transfer' : ''}" data-offer="${i.interactionId}"
+        data-channel="${i.channel}"${transfer ? ' data-part="TRANSFER_OFFER"' : ''} aria-label="${escape(label)}">
+      ${transfer ? `<h4 class="from">${escape(t('transfer.from', { name: sender }))}</h4>` : ''}
       <h4>${icon(i.channel)} ${t('channel.' + i.channel)} · ${escape(i.customerAddress)}</h4>
       <p class="hint">${t('work.queue')}: ${escape(i.queueName)}</p>
       ${this.workspace.content(i, true)}
@@ -119,9 +160,10 @@ export class Work {
   taskCard(i) {
     const selected = i.interactionId === this.selected;
     return `<button class="task" role="option" data-task="${i.interactionId}" data-state="${i.state}"
-        data-channel="${i.channel}" aria-selected="${selected}" tabindex="${selected ? 0 : -1}">
+        data-channel="${i.channel}"${i.part ? ` data-part="${i.part}"` : ''}${transferring(i) ? ' data-transferring' : ''}
+        aria-selected="${selected}" tabindex="${selected ? 0 : -1}">
       <span class="line">${icon(i.channel)} <b>${escape(i.customerAddress)}</b></span>
-      <span class="line hint">${t('channel.' + i.channel)} · <span class="badge">${t('istate.' + i.state)}</span>
+      <span class="line hint">${t('channel.' + i.channel)} · <span class="badge">${badge(i)}</span>
         <span data-since="${i.stateSince}"></span></span></button>`;
   }
 
@@ -162,10 +204,12 @@ export class Work {
     if (!card) return undefined;
     const id = card.dataset.offer || card.dataset.interaction || card.dataset.parked;
     const path = `/interactions/${id}`;
+    // a transfer ringing for me is answered as a transfer; routing's offers as offers
+    const offer = card.dataset.part === 'TRANSFER_OFFER' ? `${path}/transfers/pending` : path;
     const run = (call) => this.run(call);
     switch (button.dataset.do) {
-      case 'accept': this.selected = id; return run(() => api('POST', `${path}/accept`));
-      case 'reject': return run(() => api('POST', `${path}/reject`));
+      case 'accept': this.selected = id; return run(() => api('POST', `${offer}/accept`));
+      case 'reject': return run(() => api('POST', `${offer}/reject`));
       case 'end': return run(() => api('POST', `${path}/end`));
       case 'extend': return run(() => api('POST', `${path}/extend-acw`, { seconds: 30 }));
       case 'park': return run(() => api('POST', `${path}/park`, { workbin: button.dataset.workbin }));
@@ -173,8 +217,16 @@ export class Work {
       case 'move': {
         const target = card.querySelector('select[data-move]').value;
         return run(() => api('POST', `${path}/move`, target === 'personal'
-          ? { agentId: JSON.parse(sessionStorage.getItem('switchboard.session')).agentId } : { queueId: target }));
+          ? { agentId: this.me() } : { queueId: target }));
       }
+      case 'transfer': {
+        const interaction = this.inHand().find((i) => i.interactionId === id && !i.part);
+        return interaction ? this.transfers.open(interaction) : undefined;
+      }
+      // the banner and its button go: the keyboard goes back to the menu that can transfer it again
+      case 'cancel-transfer': return run(() => api('POST', `${path}/transfers/pending/cancel`)).then(() => {
+        if (document.activeElement === document.body) document.querySelector('#interaction [data-menu]')?.focus();
+      });
       case 'send': return this.send(id);
       case 'done': return this.openWrapUp(id);
       default: return undefined;
@@ -201,7 +253,7 @@ export class Work {
   }
 
   openWrapUp(id) {
-    const interaction = this.interactions.find((i) => i.interactionId === id);
+    const interaction = this.inHand().find((i) => i.interactionId === id);
     const codes = interaction?.wrapUpCodes || [];
     $('wrapup-code').innerHTML = (interaction?.wrapUpRequired ? '' : `<option value="">${t('wrapup.none')}</option>`)
       + codes.map((code) => `<option value="${escape(code)}">${escape(code)}</option>`).join('');

@@ -1,6 +1,7 @@
 // The workspace: the selected interaction's status area (channel, customer, state, timers, and an Action menu with
-// the contact's known numbers and addresses), its content drawn by one renderer per channel, its controls (end,
-// After-Call-Work extension, park, Done) and the customer's earlier interactions.
+// the contact's known numbers and addresses and Transfer…), its content drawn by one renderer per channel, its
+// controls (end, After-Call-Work extension, park, Done), a pending transfer with its countdown, and the customer's
+// earlier interactions.
 import { api, clock, escape, keepingFocus, secondsUntil, since } from './api.js';
 import { t } from './i18n.js';
 
@@ -20,6 +21,15 @@ const ICONS = {
 };
 /** The channel's pictogram; the channel's name is always written next to it, so screen readers skip it. */
 export const icon = (channel) => ICONS[channel] || '';
+
+/** A pending transfer of an interaction I hold: it is frozen (no end, park or wrap-up) until the target answers. */
+export const transferring = (i) => Boolean(i.transfer) && !i.part;
+
+/** The state word of a task: a transfer in flight and a wrap-up owed after handing it over say so. */
+export function badge(i) {
+  if (i.part === 'HANDED_OVER') return t('transfer.badgeHandedOver');
+  return transferring(i) ? t('transfer.badgePending') : t('istate.' + i.state);
+}
 
 const field = (label, value) => (value === undefined || value === null || value === '' ? ''
   : `<dt>${t(label)}</dt><dd>${escape(value)}</dd>`);
@@ -51,9 +61,10 @@ const RENDERERS = {
 };
 
 export class Workspace {
-  constructor({ onError, run }) {
+  constructor({ onError, run, names }) {
     this.onError = onError;
     this.run = run;
+    this.names = names;         // colleagues' names, for the transfer's target
     this.interaction = null;
     this.customer = null;       // the contact of the interaction shown, once read
     this.history = [];
@@ -127,17 +138,18 @@ export class Workspace {
 
   html(i) {
     return `<article class="interaction" data-interaction="${i.interactionId}"
-        data-state="${i.state}" data-channel="${i.channel}">
+        data-state="${i.state}" data-channel="${i.channel}"${i.part ? ` data-part="${i.part}"` : ''}>
       <header class="status">
         <h3>${icon(i.channel)} ${t('channel.' + i.channel)} · ${escape(i.customerAddress)}
-          <span class="badge">${t('istate.' + i.state)}</span></h3>
+          <span class="badge">${badge(i)}</span></h3>
         <dl class="timers">
           ${field('work.queue', i.queueName)}
           <dt>${t('workspace.inState')}</dt><dd data-since="${i.stateSince}">${since(i.stateSince)}</dd>
           <dt>${t('workspace.since')}</dt><dd data-since="${i.queuedSince}">${since(i.queuedSince)}</dd>
         </dl>
         ${this.afterCallWork(i)}
-        ${this.actionMenu()}
+        ${this.transferBanner(i)}
+        ${i.part ? '' : this.actionMenu(i)}
       </header>
       <div class="content">${this.content(i, false)}</div>
       <div class="bar controls">${this.controls(i)}</div>
@@ -153,7 +165,26 @@ export class Workspace {
       : `<p class="countdown">${t('work.acwUntilDone')}</p>`;
   }
 
+  /**
+   * A transfer I asked for, ringing for its target, with the time it has left and a way to call it off; or, after I
+   * handed it over, what is still mine to do.
+   */
+  transferBanner(i) {
+    if (i.part === 'HANDED_OVER') {
+      return `<p class="transfer-banner" data-handed-over>${t('transfer.handedOver')}</p>`;
+    }
+    if (!transferring(i)) return '';
+    const name = this.names.of(i.transfer.targetId);
+    return `<p class="transfer-banner" data-transfer-pending data-target="${escape(i.transfer.targetId)}">
+        <span class="countdown" data-until="${escape(i.transfer.deadline)}" data-label="transfer.pending"
+          data-name="${escape(name)}">${escape(t('transfer.pending', { name, seconds: secondsUntil(i.transfer.deadline) }))}</span>
+        <button data-do="cancel-transfer">${t('transfer.cancel')}</button></p>`;
+  }
+
   controls(i) {
+    // handed over: only my wrap-up is left (the interaction itself is someone else's, or waits in a queue)
+    if (i.part === 'HANDED_OVER') return `<button data-do="done" class="primary">${t('work.done')}</button>`;
+    if (transferring(i)) return `<span class="hint">${t('transfer.frozen')}</span>`;
     if (i.state === 'ACTIVE') {
       const parkable = i.channel === 'EMAIL' || i.channel === 'WORKITEM';
       return `<button data-do="end">${t('work.end')}</button>${parkable ? `
@@ -165,8 +196,11 @@ export class Workspace {
       <button data-do="done" class="primary">${t('work.done')}</button>`;
   }
 
-  /** The contact's known numbers and addresses; choosing one copies it (outbound will add "call" and "write"). */
-  actionMenu() {
+  /**
+   * The contact's known numbers and addresses; choosing one copies it (outbound will add "call" and "write"). Work
+   * active in my hands, not already being transferred, can be transferred from here.
+   */
+  actionMenu(i) {
     const c = this.customer;
     const entries = c ? [
       ...c.phoneNumbers.map((a) => ['phone', a]), ...c.emailAddresses.map((a) => ['email', a]),
@@ -175,9 +209,12 @@ export class Workspace {
         <button role="menuitem" tabindex="-1" data-address="${escape(address)}" data-kind="${kind}">
           <span class="hint">${t('contact.' + kind)}</span> ${escape(address)}</button></li>`).join('')
       : `<li role="none" class="hint">${t('contact.none')}</li>`;
+    const transfer = i.state === 'ACTIVE' && !transferring(i) ? `<li role="separator"></li><li role="none">
+        <button role="menuitem" tabindex="-1" data-do="transfer" aria-haspopup="dialog">${t('transfer.open')}</button></li>`
+      : '';
     return `<div class="menu">
         <button data-menu aria-haspopup="menu" aria-expanded="${this.menuOpen}" aria-controls="action-menu">${t('workspace.actions')} ▾</button>
-        <ul id="action-menu" role="menu" aria-label="${t('workspace.actions')}" ${this.menuOpen ? '' : 'hidden'}>${items}</ul>
+        <ul id="action-menu" role="menu" aria-label="${t('workspace.actions')}" ${this.menuOpen ? '' : 'hidden'}>${items}${transfer}</ul>
         <span id="copied" class="hint" role="status"></span>
       </div>`;
   }
@@ -198,7 +235,8 @@ export class Workspace {
       return;
     }
     const item = event.target.closest('[role="menuitem"]');
-    if (item) this.choose(item);
+    if (item?.dataset.do) this.toggleMenu(false);   // a command (Transfer…): the task panel's handler runs it
+    else if (item) this.choose(item);
   }
 
   toggleMenu(open) {

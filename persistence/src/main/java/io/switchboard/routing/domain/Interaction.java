@@ -108,6 +108,20 @@ public class Interaction {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /**
+     * The agent a transfer of this interaction rings for (null: none pending). Its holder keeps it meanwhile but may
+     * not end, park or wrap it up: the moment it would leave their hands belongs to the target's answer.
+     */
+    @Column(name = "transfer_target_id")
+    private UUID transferTargetId;
+
+    @Column(name = "transfer_deadline")
+    private Instant transferDeadline;
+
+    /** Transfers so far, to agents and queues; bounded per interaction so work cannot bounce forever. */
+    @Column(name = "transfer_count", nullable = false)
+    private int transferCount;
+
     /** When the interaction entered its current state (what the agent's task panel counts from). */
     @Column(name = "state_since", nullable = false)
     private Instant stateSince;
@@ -192,6 +206,7 @@ public class Interaction {
     /** The agent ends the call or chat; a voice call in a queue with ACW starts its After-Call-Work (IX5). */
     public InteractionEvent end(UUID agent, RoutingQueue queue, Instant now) {
         requireHandledBy(agent, ACTIVE, "end");
+        requireNoTransferPending("end it");
         return endIntoWrapUp(queue, InteractionCause.ENDED, now);
     }
 
@@ -226,11 +241,117 @@ public class Interaction {
         return endIntoWrapUp(queue, InteractionCause.CUSTOMER_LEFT, now);
     }
 
+    /** Into wrap-up; a transfer still ringing is called off with it (the event names its target). */
     private InteractionEvent endIntoWrapUp(RoutingQueue queue, InteractionCause cause, Instant now) {
         if (channel == Channel.VOICE) {
             afterCallWork = AfterCallWork.startedFor(queue.acwSeconds(), now);
         }
-        return moveTo(WRAP_UP, cause, now);
+        UUID calledOff = transferTargetId;
+        clearTransfer();
+        return moveTo(WRAP_UP, cause, now).with(calledOff);
+    }
+
+    /**
+     * CO3: its holder (or a supervisor for them) transfers it to another agent; the offer rings for the target until
+     * {@code deadline} while the holder keeps it. Whether the target may take it (logged in, Ready, room) is the
+     * caller's check, under the target's row lock.
+     */
+    public InteractionEvent requestTransfer(UUID sender, UUID target, Instant deadline, int maxTransfers,
+                                            Instant now) {
+        requireHandledBy(sender, ACTIVE, "transfer");
+        requireNoTransferPending("transfer it again");
+        requireTransfersLeft(maxTransfers);
+        if (target.equals(sender)) {
+            throw new InvalidRequestException("transfer-to-self", "An agent cannot transfer an interaction to "
+                    + "themself.");
+        }
+        this.transferTargetId = target;
+        this.transferDeadline = Objects.requireNonNull(deadline);
+        return changed(InteractionCause.TRANSFER_REQUESTED, now).with(target);
+    }
+
+    /** The target accepted: the interaction is theirs, as it is (transcript and history); the sender wraps up. */
+    public InteractionEvent completeTransfer(UUID target, Instant now) {
+        if (!target.equals(transferTargetId)) {
+            throw new IllegalTransitionException("no-pending-transfer", "No transfer of interaction " + id
+                    + " rings for agent " + target + ".");
+        }
+        UUID sender = agentId;
+        this.agentId = target;
+        this.transferCount++;
+        clearTransfer();
+        return moveTo(ACTIVE, InteractionCause.TRANSFERRED, now, sender);
+    }
+
+    /**
+     * The transfer ended without moving it (rejected, timed out, cancelled, the target left): it is the holder's
+     * again, unfrozen; {@code why} is one of the TRANSFER_ causes and the event names the target.
+     */
+    public InteractionEvent releaseTransfer(InteractionCause why, Instant now) {
+        if (transferTargetId == null) {
+            throw new IllegalTransitionException("no-pending-transfer", "Interaction " + id
+                    + " has no pending transfer.");
+        }
+        UUID target = transferTargetId;
+        clearTransfer();
+        return changed(why, now).with(target);
+    }
+
+    /**
+     * CO4: its holder transfers it into a queue (which serves its channel: the caller's check). It waits there again
+     * — keeping the customer's first arrival time when the queue puts transfers ahead — and is never offered back
+     * to the sender, who wraps up, nor to anyone else still wrapping up an earlier handover of it.
+     */
+    public InteractionEvent transferToQueue(UUID sender, RoutingQueue target, java.util.Collection<UUID>
+            stillWrappingUp, int maxTransfers, Instant now) {
+        requireHandledBy(sender, ACTIVE, "transfer");
+        requireNoTransferPending("transfer it again");
+        requireTransfersLeft(maxTransfers);
+        this.queueId = target.id();
+        if (!target.transfersWaitAhead()) {
+            this.queuedSince = now;
+        }
+        skippedAgents.add(sender);
+        skippedAgents.addAll(stillWrappingUp);
+        this.agentId = null;
+        this.transferCount++;
+        return moveTo(QUEUED, InteractionCause.TRANSFERRED_TO_QUEUE, now, sender);
+    }
+
+    /** The agent who handed it over finished their wrap-up: announced to whoever holds it now and to them. */
+    public InteractionEvent handoverDone(UUID sender, Instant now) {
+        return changed(InteractionCause.HANDOVER_DONE, now).with(sender);
+    }
+
+    private void requireNoTransferPending(String action) {
+        if (transferTargetId != null) {
+            throw new IllegalTransitionException("transfer-pending", "Interaction " + id + " is being transferred; "
+                    + "cancel the transfer or wait for the answer before you " + action + ".");
+        }
+    }
+
+    private void requireTransfersLeft(int maxTransfers) {
+        if (transferCount >= maxTransfers) {
+            throw new IllegalTransitionException("too-many-transfers", "Interaction " + id + " was transferred "
+                    + transferCount + " times, the most allowed.");
+        }
+    }
+
+    private void clearTransfer() {
+        this.transferTargetId = null;
+        this.transferDeadline = null;
+    }
+
+    public UUID transferTargetId() {
+        return transferTargetId;
+    }
+
+    public Instant transferDeadline() {
+        return transferDeadline;
+    }
+
+    public int transferCount() {
+        return transferCount;
     }
 
     /** Longer ACW: {@code seconds} more from the later of now and the current deadline, or -1 until Done. */
@@ -269,16 +390,7 @@ public class Interaction {
     /** Mark Done, with a wrap-up code from the queue's list; required codes are enforced (IX7). Ends any ACW. */
     public InteractionEvent markDone(UUID agent, String code, RoutingQueue queue, Instant now) {
         requireHandledBy(agent, WRAP_UP, "mark done");
-        if (code == null || code.isBlank()) {
-            if (queue.wrapUpRequired()) {
-                throw new IllegalTransitionException("wrap-up-required", "Queue " + queue.name()
-                        + " requires a wrap-up code before Done; one of " + queue.wrapUpCodes() + ".");
-            }
-        } else if (!queue.wrapUpCodes().contains(code)) {
-            throw new InvalidRequestException("unknown-wrap-up-code", "'" + code + "' is not a wrap-up code of queue "
-                    + queue.name() + "; one of " + queue.wrapUpCodes() + ".");
-        }
-        this.wrapUpCode = code == null || code.isBlank() ? null : code;
+        this.wrapUpCode = queue.checkedWrapUpCode(code);
         afterCallWork = AfterCallWork.none();
         return moveTo(DONE, InteractionCause.DONE, now);
     }
@@ -289,6 +401,7 @@ public class Interaction {
      */
     public InteractionEvent park(UUID agent, Workbin workbin, Instant now) {
         requireHandledBy(agent, ACTIVE, "park");
+        requireNoTransferPending("park it");
         if (channel != Channel.EMAIL && channel != Channel.WORKITEM) {
             throw new InvalidRequestException("not-parkable", "Only emails and workitems go to workbins; this is "
                     + channel + ".");
@@ -401,7 +514,7 @@ public class Interaction {
         eventSequence++;
         return new InteractionEvent(UUID.randomUUID(), tenantId, id, channel, queueId, from, state, agentId,
                 offerDeadline, customerAddress, at, Objects.equals(formerAgent, agentId) ? null : formerAgent,
-                cause, eventSequence, null);
+                cause, eventSequence, null, null);
     }
 
     public UUID id() {

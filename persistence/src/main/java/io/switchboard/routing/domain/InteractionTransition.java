@@ -59,6 +59,10 @@ public class InteractionTransition {
     @Column(name = "actor_id", updatable = false)
     private UUID actorId;
 
+    /** The other agent of a transfer step (its target, or the sender who finished wrapping up). */
+    @Column(name = "counterpart_id", updatable = false)
+    private UUID counterpartId;
+
     protected InteractionTransition() {
     }
 
@@ -72,5 +76,6 @@ public class InteractionTransition {
         this.sequence = event.sequence();
         this.cause = event.cause();
         this.actorId = event.actorId();
+        this.counterpartId = event.counterpartId();
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.routing.domain;
 
+import io.switchboard.api.error.IllegalTransitionException;
 import io.switchboard.api.error.InvalidRequestException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -55,6 +56,14 @@ public class RoutingQueue {
     @Column(name = "service_level_seconds", nullable = false)
     private int serviceLevelSeconds = 20;
 
+    /** How long a transfer to an agent rings before it comes back to the sender. */
+    @Column(name = "transfer_timeout_seconds", nullable = false)
+    private int transferTimeoutSeconds = 30;
+
+    /** AHEAD: a transfer into this queue keeps the customer's first arrival time; BEHIND: it queues as new. */
+    @Column(name = "transfer_position", nullable = false)
+    private String transferPosition = "AHEAD";
+
     @Version
     private long version;
 
@@ -100,6 +109,56 @@ public class RoutingQueue {
                     + codes + ".");
         }
         return codes;
+    }
+
+    /**
+     * How transfers behave: {@code timeoutSeconds} (5 to 600) a transfer to an agent rings; {@code position} AHEAD
+     * (a transfer into this queue keeps the customer's first arrival time, so it waits ahead of later arrivals) or
+     * BEHIND (it queues as a new arrival).
+     */
+    public void configureTransfers(int timeoutSeconds, String position) {
+        if (timeoutSeconds < 5 || timeoutSeconds > 600) {
+            throw new InvalidRequestException("invalid-transfer-timeout", "The transfer timeout is 5 to 600 seconds; "
+                    + "got " + timeoutSeconds + ".");
+        }
+        if (!"AHEAD".equals(position) && !"BEHIND".equals(position)) {
+            throw new InvalidRequestException("invalid-transfer-position", "A transfer waits AHEAD (keeping the "
+                    + "customer's first arrival time) or BEHIND (as a new arrival); got '" + position + "'.");
+        }
+        this.transferTimeoutSeconds = timeoutSeconds;
+        this.transferPosition = position;
+    }
+
+    public int transferTimeoutSeconds() {
+        return transferTimeoutSeconds;
+    }
+
+    /** Whether a transfer into this queue keeps the customer's first arrival time. */
+    public boolean transfersWaitAhead() {
+        return "AHEAD".equals(transferPosition);
+    }
+
+    public String transferPosition() {
+        return transferPosition;
+    }
+
+    /**
+     * The wrap-up code an agent gives at Done, checked against this queue's list: null when none was given and none
+     * is required (IX7).
+     */
+    public String checkedWrapUpCode(String code) {
+        if (code == null || code.isBlank()) {
+            if (wrapUpRequired) {
+                throw new IllegalTransitionException("wrap-up-required", "Queue " + name
+                        + " requires a wrap-up code before Done; one of " + wrapUpCodes() + ".");
+            }
+            return null;
+        }
+        if (!wrapUpCodes().contains(code)) {
+            throw new InvalidRequestException("unknown-wrap-up-code", "'" + code + "' is not a wrap-up code of queue "
+                    + name + "; one of " + wrapUpCodes() + ".");
+        }
+        return code;
     }
 
     /** The service-level threshold: a customer answered within {@code seconds} was answered in time. */

@@ -91,12 +91,12 @@ public class AgentEventPush {
 
     /**
      * Offers and every later step reach the agent concerned, the agent it was taken from (an offer withdrawn, a
-     * customer who left) and observers, in order, after commit.
+     * customer who left), the other agent of a transfer, and observers, in order, after commit.
      */
     void push(@Observes(during = TransactionPhase.AFTER_SUCCESS) InteractionEvents committed) {
         for (InteractionEvent event : committed.events()) {
-            List<UUID> agents = Stream.of(event.agentId(), event.formerAgentId()).filter(Objects::nonNull).distinct()
-                    .toList();
+            List<UUID> agents = Stream.of(event.agentId(), event.formerAgentId(), event.counterpartId())
+                    .filter(Objects::nonNull).distinct().toList();
             interactionStreams.accept(event.interactionId(), event.sequence(),
                     new Frame(event.tenantId(), agents, json.toJson(event)));
         }

@@ -28,5 +28,21 @@ public enum InteractionCause {
     /** The call's After-Call-Work deadline passed. */
     ACW_ENDED,
     /** A supervisor ended it on the agent's behalf (work stuck in the agent's hands); wrap-up follows. */
-    FORCED_WRAP_UP
+    FORCED_WRAP_UP,
+    /** Its holder (or a supervisor for them) asked to transfer it to another agent, whose offer now rings. */
+    TRANSFER_REQUESTED,
+    /** The transfer's target accepted: the interaction is theirs; the sender wraps up. */
+    TRANSFERRED,
+    /** The target declined the transfer; the interaction stays with the sender. */
+    TRANSFER_REJECTED,
+    /** The target did not answer the transfer in time; the interaction stays with the sender. */
+    TRANSFER_TIMED_OUT,
+    /** The sender (or a supervisor) called the transfer off before the target accepted. */
+    TRANSFER_CANCELLED,
+    /** The target logged off, went Not Ready or Do Not Disturb while the transfer rang; it stays with the sender. */
+    TRANSFER_WITHDRAWN,
+    /** Transferred into a queue: it waits there again and the sender wraps up. */
+    TRANSFERRED_TO_QUEUE,
+    /** The agent who handed it over finished their wrap-up (with a code when one was given). */
+    HANDOVER_DONE
 }

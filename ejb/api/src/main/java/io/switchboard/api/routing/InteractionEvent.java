@@ -20,15 +20,23 @@ import java.util.UUID;
  *                      see a gap when they missed one
  * @param actorId       who made the change when it was not the agent concerned, the customer or the system (a
  *                      supervisor forcing wrap-up); null otherwise
+ * @param counterpartId the other agent of a transfer step — its target, or the sender who finished wrapping up —
+ *                      so their screen learns of it too; null otherwise
  */
 public record InteractionEvent(UUID eventId, UUID tenantId, UUID interactionId, Channel channel, UUID queueId,
                                InteractionState from, InteractionState to, UUID agentId, Instant offerDeadline,
                                String customerAddress, Instant occurredAt, UUID formerAgentId,
-                               InteractionCause cause, long sequence, UUID actorId) {
+                               InteractionCause cause, long sequence, UUID actorId, UUID counterpartId) {
 
-    /** The same change, made by {@code actor}. */
+    /** The same change, made by {@code actor} (null: by the agent concerned). */
     public InteractionEvent by(UUID actor) {
         return new InteractionEvent(eventId, tenantId, interactionId, channel, queueId, from, to, agentId,
-                offerDeadline, customerAddress, occurredAt, formerAgentId, cause, sequence, actor);
+                offerDeadline, customerAddress, occurredAt, formerAgentId, cause, sequence, actor, counterpartId);
+    }
+
+    /** The same change, concerning {@code counterpart} as well. */
+    public InteractionEvent with(UUID counterpart) {
+        return new InteractionEvent(eventId, tenantId, interactionId, channel, queueId, from, to, agentId,
+                offerDeadline, customerAddress, occurredAt, formerAgentId, cause, sequence, actorId, counterpart);
     }
 }

@@ -1,8 +1,11 @@
 package io.switchboard.routing.application;
 
+import io.switchboard.api.Channel;
 import io.switchboard.api.agentstate.AgentEvent;
+import io.switchboard.api.agentstate.AgentEventType;
 import io.switchboard.api.agentstate.AgentEvents;
 import io.switchboard.api.agentstate.ChannelState;
+import io.switchboard.api.routing.InteractionCause;
 import io.switchboard.api.routing.InteractionEvent;
 import io.switchboard.routing.domain.Interaction;
 import io.switchboard.routing.infrastructure.RoutingCandidates;
@@ -43,6 +46,9 @@ public class AgentDepartures {
     @Inject
     InteractionEventsFired events;
 
+    @Inject
+    TransferHolds holds;
+
     void agentChanged(@Observes AgentEvents changed) {
         List<InteractionEvent> fired = new ArrayList<>();
         Instant now = InteractionService.now();
@@ -53,8 +59,19 @@ public class AgentDepartures {
                     fired.add(interaction.withdrawOffer(now));
                     fired.addAll(engine.offer(interaction, now));
                 }
+                withdrawTransfersTo(event.agentId(), event.channel(), now, fired);
+            } else if (event.type() == AgentEventType.DND_CHANGED && event.doNotDisturb()) {
+                // Do Not Disturb applies to every channel at once.
+                withdrawTransfersTo(event.agentId(), null, now, fired);
             }
         }
         events.fire(fired);
+    }
+
+    /** A transfer ringing for them goes back to its sender, who never stopped holding it. */
+    private void withdrawTransfersTo(UUID agentId, Channel channel, Instant now, List<InteractionEvent> fired) {
+        for (UUID transferred : candidates.lockTransfersTo(agentId, channel)) {
+            fired.add(holds.release(repository.claimed(transferred), InteractionCause.TRANSFER_WITHDRAWN, now));
+        }
     }
 }

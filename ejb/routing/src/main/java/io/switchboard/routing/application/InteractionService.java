@@ -10,6 +10,7 @@ import io.switchboard.routing.domain.CustomerAddress;
 import io.switchboard.routing.domain.EntryPoint;
 import io.switchboard.routing.domain.Interaction;
 import io.switchboard.routing.domain.InteractionContent;
+import io.switchboard.routing.domain.Participation;
 import io.switchboard.routing.domain.RoutingQueue;
 import io.switchboard.api.routing.InteractionState;
 import io.switchboard.routing.infrastructure.Customers;
@@ -60,6 +61,9 @@ public class InteractionService {
 
     @Inject
     Customers customers;
+
+    @Inject
+    TransferHolds holds;
 
     @EJB
     AgentWork agentWork;
@@ -133,6 +137,19 @@ public class InteractionService {
     public InteractionView markDone(UUID tenantId, UUID agentId, UUID interactionId, String wrapUpCode) {
         Interaction interaction = lockAsAgent(tenantId, agentId, interactionId);
         Instant now = now();
+        // Their own wrap-up of it first, when they hold it again (picked up from a workbin) and owe both.
+        boolean ownWrapUp = agentId.equals(interaction.agentId()) && interaction.state() == InteractionState.WRAP_UP;
+        var handedOver = ownWrapUp ? java.util.Optional.<Participation>empty()
+                : repository.openParticipation(interactionId, agentId)
+                        .filter(part -> part.kind() == Participation.Kind.HANDED_OVER);
+        if (handedOver.isPresent()) {
+            // The wrap-up this agent owes after transferring it away (IX7), with the codes of the queue they had it in.
+            Participation part = handedOver.get();
+            part.wrapUp(wrapUpCode, repository.queue(tenantId, part.queueId()), now);
+            events.fire(List.of(interaction.handoverDone(agentId, now)));
+            events.fire(engine.fill(tenantId, agentId, now));
+            return views.of(interaction, part);
+        }
         RoutingQueue queue = repository.queueOf(interaction);
         boolean inAfterCallWork = interaction.afterCallWorkRunning();
         // Each change is announced (and stored in the history) as it happens, before agent state's own observers
@@ -175,7 +192,9 @@ public class InteractionService {
         Instant now = now();
         InteractionState before = interaction.state();
         UUID agentId = interaction.agentId();
-        events.fire(List.of(interaction.customerLeft(repository.queueOf(interaction), now)));
+        InteractionEvent left = interaction.customerLeft(repository.queueOf(interaction), now);
+        events.fire(List.of(left));
+        events.fire(holds.calledOff(left, now));
         if (before == InteractionState.OFFERED) {
             events.fire(engine.fill(tenantId, agentId, now));
         } else if (before == InteractionState.ACTIVE) {
@@ -192,7 +211,9 @@ public class InteractionService {
         Interaction interaction = lockWithItsAgent(tenantId, interactionId);
         Instant now = now();
         UUID agentId = interaction.agentId();
-        events.fire(List.of(interaction.forceWrapUp(supervisorId, repository.queueOf(interaction), now)));
+        InteractionEvent forced = interaction.forceWrapUp(supervisorId, repository.queueOf(interaction), now);
+        events.fire(List.of(forced));
+        events.fire(holds.calledOff(forced, now));
         events.fire(afterEnding(tenantId, agentId, interaction, now));
         return views.of(interaction);
     }
@@ -245,8 +266,15 @@ public class InteractionService {
         return views.of(repository.interaction(tenantId, interactionId));
     }
 
+    /** What the agent has in hand: work offered to them or theirs, and their parts in others' (transfers). */
     public List<InteractionView> currentOf(UUID tenantId, UUID agentId) {
-        return repository.currentOf(tenantId, agentId).stream().map(views::of).toList();
+        List<InteractionView> current = new ArrayList<>(repository.currentOf(tenantId, agentId).stream()
+                .map(views::of).toList());
+        for (Participation part : repository.openParticipationsOf(tenantId, agentId)) {
+            current.add(views.of(repository.interaction(tenantId, part.interactionId()), part));
+        }
+        current.sort(java.util.Comparator.comparing(InteractionView::queuedSince));
+        return current;
     }
 
     /** Routing's clock, to the microsecond PostgreSQL stores: deadlines are written and judged by it alone. */

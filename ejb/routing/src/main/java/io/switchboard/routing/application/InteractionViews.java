@@ -1,7 +1,10 @@
 package io.switchboard.routing.application;
 
+import io.switchboard.api.routing.InteractionState;
 import io.switchboard.api.routing.InteractionView;
+import io.switchboard.api.routing.InteractionView.PendingTransfer;
 import io.switchboard.routing.domain.Interaction;
+import io.switchboard.routing.domain.Participation;
 import io.switchboard.routing.infrastructure.RoutingRepository;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -13,11 +16,32 @@ public class InteractionViews {
     @Inject
     RoutingRepository repository;
 
+    /** The interaction as its holder, supervisors and integrations see it. */
     public InteractionView of(Interaction i) {
         var queue = repository.queueOf(i);
         return new InteractionView(i.id(), i.channel(), i.queueId(), queue.name(), i.state(),
                 i.agentId(), i.customerId(), i.customerAddress(), i.content(), i.queuedSince(), i.offerDeadline(),
                 i.wrapUpCode(), i.afterCallWorkRunning(), i.afterCallWorkDeadline(), queue.wrapUpCodes(),
-                queue.wrapUpRequired(), i.stateSince());
+                queue.wrapUpRequired(), i.stateSince(), pendingTransfer(i), null);
+    }
+
+    /**
+     * The interaction as an agent with a part in it sees it: a transfer ringing for them is an offer (with the
+     * transfer's deadline); the wrap-up they owe after handing it over is a wrap-up, with their queue's codes.
+     */
+    public InteractionView of(Interaction i, Participation part) {
+        boolean offer = part.kind() == Participation.Kind.TRANSFER_OFFER;
+        var queue = repository.queueOf(i);
+        var codesFrom = offer ? queue : repository.queue(i.tenantId(), part.queueId());
+        return new InteractionView(i.id(), i.channel(), i.queueId(), queue.name(),
+                !part.isOpen() ? InteractionState.DONE : offer ? InteractionState.OFFERED : InteractionState.WRAP_UP,
+                i.agentId(), i.customerId(), i.customerAddress(), i.content(), i.queuedSince(),
+                offer ? i.transferDeadline() : null, part.wrapUpCode(), false, null, codesFrom.wrapUpCodes(),
+                codesFrom.wrapUpRequired(), part.since(), pendingTransfer(i), part.kind().name());
+    }
+
+    private static PendingTransfer pendingTransfer(Interaction i) {
+        return i.transferTargetId() == null ? null
+                : new PendingTransfer(i.agentId(), i.transferTargetId(), i.transferDeadline());
     }
 }

@@ -62,6 +62,11 @@ public class RoutingConfigurationService {
         repository.queue(tenantId, queueId).targetServiceLevel(seconds);
     }
 
+    /** How long transfers to agents ring in the queue, and where transfers into it wait. */
+    public void configureTransfers(UUID tenantId, UUID queueId, int timeoutSeconds, String position) {
+        repository.queue(tenantId, queueId).configureTransfers(timeoutSeconds, position);
+    }
+
     /** Makes exactly these agents of the tenant the queue's members. */
     public void setMembers(UUID tenantId, UUID queueId, Set<UUID> agentIds) {
         repository.queue(tenantId, queueId);

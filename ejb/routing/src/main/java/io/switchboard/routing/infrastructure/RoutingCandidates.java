@@ -29,14 +29,19 @@ public class RoutingCandidates {
     EntityManager em;
 
     /**
-     * The agent's load on one channel (offered, active or in wrap-up), its capacity under the agent's profile (one
-     * of each without a profile), and whether a blending rule of that profile blocks the channel now; a fragment
-     * for queries that alias the agent {@code a}, its channel session {@code cs} and its profile link {@code ap}.
+     * The agent's load on one channel (interactions offered to them, active or in wrap-up, and their open
+     * participations in others': a transfer ringing, a wrap-up owed after a transfer), its capacity under the
+     * agent's profile (one of each without a profile), and whether a blending rule of that profile blocks the channel
+     * now (offered or active work, a ringing transfer); a fragment for queries that alias the agent {@code a}, its
+     * channel session {@code cs} and its profile link {@code ap}.
      */
     private static final String ROOM = """
-             cross join lateral (select count(*) as held from interaction w
-                                  where w.agent_id = a.id and w.channel = cs.channel
-                                    and w.state in ('OFFERED', 'ACTIVE', 'WRAP_UP')) load
+             cross join lateral (select (select count(*) from interaction w
+                                          where w.agent_id = a.id and w.channel = cs.channel
+                                            and w.state in ('OFFERED', 'ACTIVE', 'WRAP_UP'))
+                                      + (select count(*) from interaction_participation p
+                                          where p.agent_id = a.id and p.channel = cs.channel
+                                            and p.ended_at is null) as held) load
              where load.held < (case when ap.profile_id is null then 1
                                      else coalesce((select pc.capacity from profile_capacity pc
                                                      where pc.profile_id = ap.profile_id
@@ -44,6 +49,11 @@ public class RoutingCandidates {
                and not exists (select 1 from profile_blocking pb
                                  join interaction e on e.agent_id = a.id and e.channel = pb.active_channel
                                                    and e.state in ('OFFERED', 'ACTIVE')
+                                where pb.profile_id = ap.profile_id and pb.blocked_channel = cs.channel)
+               and not exists (select 1 from profile_blocking pb
+                                 join interaction_participation e on e.agent_id = a.id
+                                                   and e.channel = pb.active_channel and e.kind = 'TRANSFER_OFFER'
+                                                   and e.ended_at is null
                                 where pb.profile_id = ap.profile_id and pb.blocked_channel = cs.channel)
             """;
 
@@ -85,6 +95,49 @@ public class RoutingCandidates {
     public void lockAgent(UUID agentId) {
         em.createNativeQuery("select id from agent where id = :agent for update", UUID.class)
                 .setParameter("agent", agentId).getResultList();
+    }
+
+    /**
+     * With the agent's row locked: Ready and not Do Not Disturb on the channel, with room for one more under their
+     * profile (capacity and blending) — whether a transfer may ring for them.
+     */
+    public boolean canTakeTransfer(UUID agentId, Channel channel) {
+        Set<Channel> ready = channelsIn(agentId, "cs.state = 'READY' and not a.do_not_disturb");
+        return ready.contains(channel) && profileOf(agentId).admitted(EnumSet.of(channel), workload(agentId))
+                .contains(channel);
+    }
+
+    /**
+     * The tenant's agents with room for one more interaction of the channel now (Ready, not DND, capacity and
+     * blending), among {@code agents}; nothing is locked (the transfer dialog's availability).
+     */
+    @SuppressWarnings("unchecked")
+    public Set<UUID> withRoom(UUID tenantId, Channel channel, java.util.Collection<UUID> agents) {
+        if (agents.isEmpty()) {
+            return Set.of();
+        }
+        return new java.util.HashSet<>(em.createNativeQuery("""
+                        select a.id from agent a
+                          join channel_session cs on cs.agent_id = a.id and cs.channel = :channel
+                                                 and cs.state = 'READY'
+                          left join agent_profile ap on ap.agent_id = a.id
+                        """ + ROOM + """
+                           and a.tenant_id = :tenant and not a.do_not_disturb and a.id in (:agents)""", UUID.class)
+                .setParameter("channel", channel.name()).setParameter("tenant", tenantId)
+                .setParameter("agents", agents).getResultList());
+    }
+
+    /**
+     * The interactions whose transfer rings for the agent on a channel (any, when null), locked (the caller holds the
+     * agent's row).
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> lockTransfersTo(UUID agentId, Channel channel) {
+        return em.createNativeQuery("select id from interaction where transfer_target_id = :agent "
+                        + "and (cast(:channel as varchar) is null or channel = cast(:channel as varchar)) "
+                        + "order by id for update", UUID.class)
+                .setParameter("agent", agentId).setParameter("channel", channel == null ? null : channel.name())
+                .getResultList();
     }
 
     /** With the agent's row locked: logged in on the channel (any state) and below capacity — to pick up work. */
@@ -156,8 +209,12 @@ public class RoutingCandidates {
     public Workload workload(UUID agentId) {
         em.flush();
         List<Object[]> rows = em.createNativeQuery("""
-                        select channel, count(*), bool_or(state in ('OFFERED', 'ACTIVE')) from interaction
-                         where agent_id = :agent and state in ('OFFERED', 'ACTIVE', 'WRAP_UP')
+                        select channel, count(*), bool_or(engaged) from (
+                          select channel, state in ('OFFERED', 'ACTIVE') as engaged from interaction
+                           where agent_id = :agent and state in ('OFFERED', 'ACTIVE', 'WRAP_UP')
+                          union all
+                          select channel, kind = 'TRANSFER_OFFER' from interaction_participation
+                           where agent_id = :agent and ended_at is null) held
                          group by channel""")
                 .setParameter("agent", agentId).getResultList();
         Map<Channel, Integer> held = new EnumMap<>(Channel.class);

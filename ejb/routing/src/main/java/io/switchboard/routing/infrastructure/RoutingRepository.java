@@ -7,6 +7,7 @@ import io.switchboard.api.routing.InteractionState;
 import io.switchboard.api.routing.QueueView;
 import io.switchboard.routing.domain.EntryPoint;
 import io.switchboard.routing.domain.Interaction;
+import io.switchboard.routing.domain.Participation;
 import io.switchboard.routing.domain.RoutingQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -45,6 +46,89 @@ public class RoutingRepository {
             throw new NotFoundException("interaction-not-found", "No interaction " + interactionId + ".");
         }
         return (UUID) rows.get(0)[1];
+    }
+
+    /**
+     * The agents an interaction's transfer concerns — its holder and the pending transfer's target (either may be
+     * null) — read without a lock, to lock them before the interaction.
+     */
+    @SuppressWarnings("unchecked")
+    public UUID[] partiesOf(UUID tenantId, UUID interactionId) {
+        List<Object[]> rows = em.createNativeQuery("select agent_id, transfer_target_id from interaction "
+                        + "where id = :id and tenant_id = :tenant").setParameter("id", interactionId)
+                .setParameter("tenant", tenantId).getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("interaction-not-found", "No interaction " + interactionId + ".");
+        }
+        return new UUID[] {(UUID) rows.get(0)[0], (UUID) rows.get(0)[1]};
+    }
+
+    /** The interaction's row lock unless another transaction holds it. */
+    public Optional<Interaction> tryLockInteraction(UUID tenantId, UUID interactionId) {
+        boolean locked = !em.createNativeQuery("select id from interaction where id = :id and tenant_id = :tenant "
+                        + "for update skip locked", UUID.class).setParameter("id", interactionId)
+                .setParameter("tenant", tenantId).getResultList().isEmpty();
+        return locked ? Optional.of(em.find(Interaction.class, interactionId)) : Optional.empty();
+    }
+
+    /** The agent's open part in the interaction, if any (a transfer ringing, a wrap-up owed). */
+    public Optional<Participation> openParticipation(UUID interactionId, UUID agentId) {
+        return em.createQuery("select p from Participation p where p.interactionId = :interaction "
+                        + "and p.agentId = :agent and p.endedAt is null", Participation.class)
+                .setParameter("interaction", interactionId).setParameter("agent", agentId)
+                .getResultStream().findFirst();
+    }
+
+    /** The open parts agents have in the interaction (transfers ringing, wrap-ups owed). */
+    public List<Participation> openParticipationsIn(UUID interactionId) {
+        return em.createQuery("select p from Participation p where p.interactionId = :interaction "
+                        + "and p.endedAt is null", Participation.class)
+                .setParameter("interaction", interactionId).getResultList();
+    }
+
+    /** The agent's open parts in interactions they do not hold. */
+    public List<Participation> openParticipationsOf(UUID tenantId, UUID agentId) {
+        return em.createQuery("select p from Participation p where p.tenantId = :tenant and p.agentId = :agent "
+                        + "and p.endedAt is null order by p.since", Participation.class)
+                .setParameter("tenant", tenantId).setParameter("agent", agentId).getResultList();
+    }
+
+    /** Whether an entry point of the channel leads to the queue: the queue serves that channel. */
+    public boolean queueServes(UUID queueId, Channel channel) {
+        return !em.createNativeQuery("select id from entry_point where queue_id = :queue and channel = :channel "
+                        + "limit 1", UUID.class).setParameter("queue", queueId).setParameter("channel", channel.name())
+                .getResultList().isEmpty();
+    }
+
+    /** The queues of the tenant that serve the channel. */
+    @SuppressWarnings("unchecked")
+    public java.util.Set<UUID> queuesServing(UUID tenantId, Channel channel) {
+        return new java.util.HashSet<>(em.createNativeQuery("select distinct queue_id from entry_point "
+                        + "where tenant_id = :tenant and channel = :channel", UUID.class)
+                .setParameter("tenant", tenantId).setParameter("channel", channel.name()).getResultList());
+    }
+
+    /**
+     * The tenant's agents who take work, but {@code except}, whose display name or login contains {@code search}
+     * (case-insensitive; all when blank), with their state and reason on the channel; at most {@code limit}, by name.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> agentsOnChannel(UUID tenantId, Channel channel, UUID except, String search, int limit) {
+        String pattern = "%" + (search == null ? "" : search.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        return em.createNativeQuery("""
+                        select a.id, a.login, a.display_name, coalesce(cs.state, 'LOGGED_OUT'), cs.reason_code,
+                               a.do_not_disturb
+                          from agent a
+                          left join channel_session cs on cs.agent_id = a.id and cs.channel = :channel
+                         where a.tenant_id = :tenant and a.id <> :except
+                           and (a.roles like '%AGENT%' or a.roles like '%SUPERVISOR%')
+                           and (lower(a.display_name) like :pattern or lower(a.login) like :pattern)
+                         order by a.display_name, a.login
+                         limit :limit""")
+                .setParameter("channel", channel.name()).setParameter("tenant", tenantId)
+                .setParameter("except", except).setParameter("pattern", pattern).setParameter("limit", limit)
+                .getResultList();
     }
 
     /** An interaction already claimed by this transaction (SKIP LOCKED query). */
@@ -101,6 +185,10 @@ public class RoutingRepository {
             throw new NotFoundException("queue-not-found", "No queue " + queueId + ".");
         }
         return queue;
+    }
+
+    public Optional<RoutingQueue> queueIfAny(UUID tenantId, UUID queueId) {
+        return Optional.ofNullable(em.find(RoutingQueue.class, queueId)).filter(q -> q.tenantId().equals(tenantId));
     }
 
     public RoutingQueue queueOf(Interaction interaction) {

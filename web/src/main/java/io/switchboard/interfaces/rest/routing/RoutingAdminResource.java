@@ -93,6 +93,21 @@ public class RoutingAdminResource {
         return Response.noContent().build();
     }
 
+    /**
+     * How transfers behave in the queue: {@code {"timeoutSeconds": 5 to 600, "position": "AHEAD" | "BEHIND"}} — how
+     * long a transfer to an agent rings, and where a transfer into the queue waits (AHEAD keeps the customer's first
+     * arrival time; BEHIND queues it as new).
+     */
+    @PUT
+    @Path("/queues/{id}/transfers")
+    public Response transfers(@PathParam("id") UUID queueId, @NotNull @Valid TransferSettings body) {
+        configuration.configureTransfers(caller.tenantId(), queueId, body.timeoutSeconds(), body.position());
+        return Response.noContent().build();
+    }
+
+    public record TransferSettings(@NotNull Integer timeoutSeconds, @NotNull String position) {
+    }
+
     @PUT
     @Path("/queues/{id}/members")
     public Response members(@PathParam("id") UUID queueId, @NotNull @Valid Members body) {

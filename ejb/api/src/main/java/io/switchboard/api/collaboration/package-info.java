@@ -1,0 +1,2 @@
+/** The collaboration context's views: transfers (later consultations and conferences). */
+package io.switchboard.api.collaboration;
