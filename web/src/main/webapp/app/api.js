@@ -75,12 +75,19 @@ export const secondsUntil = (iso) => Math.max(0, Math.ceil((Date.parse(iso) - Da
 export function keepingFocus(container, draw) {
   const focused = document.activeElement;
   const inside = focused && container.contains(focused) && focused !== container;
-  const owner = inside ? focused.closest('[data-agent], [data-interaction], [data-task], [data-offer], [data-queue], [data-colleague]') : null;
+  const owner = inside ? focused.closest('[data-agent], [data-interaction], [data-task], [data-offer], [data-queue], [data-colleague], '
+    + '[data-consultation]') : null;
   const key = !inside ? null : focused.id ? `#${CSS.escape(focused.id)}`
-    : [owner ? Object.entries(owner.dataset).filter(([name]) => ['agent', 'interaction', 'task', 'offer', 'queue', 'colleague']
-      .includes(name)).map(([name, value]) => `[data-${name}="${CSS.escape(value)}"]`).join('') : '',
+    : [owner ? Object.entries(owner.dataset).filter(([name]) => ['agent', 'interaction', 'task', 'offer', 'queue', 'colleague',
+      'consultation'].includes(name)).map(([name, value]) => `[data-${name}="${CSS.escape(value)}"]`).join('') : '',
     focused.dataset.do ? `[data-do="${CSS.escape(focused.dataset.do)}"]` : focused.matches('[data-menu]') ? '[data-menu]'
-      : focused.matches('input[data-message]') ? 'input[data-message]' : ''].filter(Boolean).join(' ');
+      : focused.matches('input[data-message]') ? 'input[data-message]'
+        : focused.matches('input[data-consult-message]') ? 'input[data-consult-message]' : ''].filter(Boolean).join(' ');
+  // a line being typed keeps its caret (its text is drawn back from the draft)
+  const caret = inside && focused.matches('input[data-message], input[data-consult-message]')
+    ? [focused.selectionStart, focused.selectionEnd] : null;
   draw();
-  if (key) container.querySelector(key)?.focus();
+  const again = key && container.querySelector(key);
+  again?.focus();
+  if (caret && again?.setSelectionRange) again.setSelectionRange(...caret);
 }

@@ -172,10 +172,11 @@ async function start() {
   $('reason').innerHTML = reasons.filter((r) => r.active)
     .map((r) => `<option value="${escape(r.code)}">${escape(r.label)}</option>`).join('');
   events = listen({
-    // an IM is only shown (nothing to re-read); any other event changes what the page shows, and what became of
-    // a transfer I made is also said in words
+    // an IM is only shown (nothing to re-read); a consultation's change re-reads the consultations alone; any other
+    // event changes what the page shows, and what became of a transfer I made is also said in words
     onEvent: (event) => {
       if (event.type === 'IM') return im.receive(event);
+      if (event.type === 'CONSULTATION') return work.consultations.receive(event).catch(showError);
       if (event.interactionId && event.cause) work.notice(event).catch(() => {});
       return refreshSoon();
     },
@@ -220,6 +221,7 @@ $('language').onchange = () => setLanguage($('language').value, () => {
   renderMute();
   work.render();
   work.transfers.render();
+  work.consult.render();
   board.render();
   im.render();
 });

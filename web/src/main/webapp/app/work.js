@@ -1,10 +1,12 @@
 // The task panel (offers first, then the work in hand, then a workbin's parked items) and the commands on them:
 // accept / reject before the RONA deadline, end, After-Call-Work extension, park, pick up, move, chat, transfer
-// (transfer.js), and the wrap-up dialog with Done. The selected task opens in the workspace (workspace.js).
+// (transfer.js), consultations with a colleague (consult.js), and the wrap-up dialog with Done. The selected task
+// opens in the workspace (workspace.js).
 import { api, escape, secondsUntil } from './api.js';
 import { t } from './i18n.js';
 import { Workspace, badge, icon, transferring } from './workspace.js';
 import { Names, TransferDialog, transferNotice } from './transfer.js';
+import { ConsultDialog, Consultations } from './consult.js';
 
 const $ = (id) => document.getElementById(id);
 /** Who a transfer ringing for me comes from: its current holder. */
@@ -21,8 +23,13 @@ export class Work {
     this.selected = null;
     this.knownOffers = new Set();
     this.names = new Names();
-    this.workspace = new Workspace({ onError, run: (call) => this.run(call), names: this.names });
+    this.consultations = new Consultations({ onError, me, names: this.names, run: (call) => this.run(call),
+      notice: (text) => this.showNotice(text), chime, redraw: () => this.render(),
+      inWorkspace: (id) => this.workspace.interaction?.interactionId === id });
+    this.workspace = new Workspace({ onError, run: (call) => this.run(call), names: this.names,
+      consultations: this.consultations });
     this.transfers = new TransferDialog({ names: this.names, refresh: () => this.refreshAll() });
+    this.consult = new ConsultDialog({ names: this.names, me, opened: (view) => this.consultations.opened(view) });
     for (const list of ['offers', 'work', 'workbin']) {
       $(list).addEventListener('click', (event) => this.clicked(event));
     }
@@ -45,6 +52,7 @@ export class Work {
     await this.names.learn(interactions.flatMap((i) => [i.part === 'TRANSFER_OFFER' ? senderOf(i) : null,
       transferring(i) ? i.transfer.targetId : null]));
     this.interactions = interactions;
+    await this.consultations.read();
     this.teams = await api('GET', '/workbins/teams');
     await this.refreshWorkbin();
     const inHand = this.inHand();
@@ -54,6 +62,7 @@ export class Work {
     await this.workspace.show(inHand.find((i) => i.interactionId === this.selected));
     this.render();
     this.transfers.follow(inHand, this.onError);
+    this.consult.follow(inHand, this.onError);
   }
 
   async refreshWorkbin() {
@@ -69,6 +78,8 @@ export class Work {
     this.knownOffers = new Set();
     this.workspace.reset();
     this.transfers.reset();
+    this.consult.reset();
+    this.consultations.reset();
     this.names.reset();
     this.showNotice(null);
   }
@@ -114,6 +125,7 @@ export class Work {
     $('workbin-choice').value = choice;
     $('workbin').innerHTML = this.workbin.length ? this.workbin.map((i) => this.parkedCard(i)).join('')
       : `<p class="hint">${t('workbins.empty')}</p>`;
+    this.consultations.render();
     this.workspace.render();
   }
 
@@ -156,7 +168,10 @@ export class Work {
       </div></article>`;
   }
 
-  /** One line per task in hand: channel, customer, state and time in it; selecting it opens it. */
+  /**
+   * One line per task in hand: channel, customer, state and time in it, and a mark when a colleague I consulted
+   * about it wrote while I was elsewhere; selecting it opens it.
+   */
   taskCard(i) {
     const selected = i.interactionId === this.selected;
     return `<button class="task" role="option" data-task="${i.interactionId}" data-state="${i.state}"
@@ -164,7 +179,8 @@ export class Work {
         aria-selected="${selected}" tabindex="${selected ? 0 : -1}">
       <span class="line">${icon(i.channel)} <b>${escape(i.customerAddress)}</b></span>
       <span class="line hint">${t('channel.' + i.channel)} · <span class="badge">${badge(i)}</span>
-        <span data-since="${i.stateSince}"></span></span></button>`;
+        <span data-since="${i.stateSince}"></span>${this.consultations.unreadAbout(i.interactionId)
+  ? ` <span class="badge unread">${t('consult.unread')}</span>` : ''}</span></button>`;
   }
 
   parkedCard(i) {
@@ -222,6 +238,10 @@ export class Work {
       case 'transfer': {
         const interaction = this.inHand().find((i) => i.interactionId === id && !i.part);
         return interaction ? this.transfers.open(interaction) : undefined;
+      }
+      case 'consult': {
+        const interaction = this.inHand().find((i) => i.interactionId === id && !i.part && i.state === 'ACTIVE');
+        return interaction ? this.consult.open(interaction) : undefined;
       }
       // the banner and its button go: the keyboard goes back to the menu that can transfer it again
       case 'cancel-transfer': return run(() => api('POST', `${path}/transfers/pending/cancel`)).then(() => {

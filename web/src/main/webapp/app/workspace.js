@@ -1,7 +1,7 @@
 // The workspace: the selected interaction's status area (channel, customer, state, timers, and an Action menu with
-// the contact's known numbers and addresses and Transfer…), its content drawn by one renderer per channel, its
-// controls (end, After-Call-Work extension, park, Done), a pending transfer with its countdown, and the customer's
-// earlier interactions.
+// the contact's known numbers and addresses, Transfer… and Consult…), its content drawn by one renderer per channel,
+// its controls (end, After-Call-Work extension, park, Done), a pending transfer with its countdown, the private
+// consultations I opened about it (consult.js), and the customer's earlier interactions.
 import { api, clock, escape, keepingFocus, secondsUntil, since } from './api.js';
 import { t } from './i18n.js';
 
@@ -61,10 +61,11 @@ const RENDERERS = {
 };
 
 export class Workspace {
-  constructor({ onError, run, names }) {
+  constructor({ onError, run, names, consultations }) {
     this.onError = onError;
     this.run = run;
     this.names = names;         // colleagues' names, for the transfer's target
+    this.consultations = consultations;
     this.interaction = null;
     this.customer = null;       // the contact of the interaction shown, once read
     this.history = [];
@@ -134,6 +135,7 @@ export class Workspace {
       return;
     }
     keepingFocus($('interaction'), () => { $('interaction').innerHTML = this.html(i); });
+    this.consultations.scrollDown($('interaction'));
   }
 
   html(i) {
@@ -153,6 +155,7 @@ export class Workspace {
       </header>
       <div class="content">${this.content(i, false)}</div>
       <div class="bar controls">${this.controls(i)}</div>
+      ${this.consultations.panel(i)}
       ${this.earlier()}
     </article>`;
   }
@@ -198,7 +201,8 @@ export class Workspace {
 
   /**
    * The contact's known numbers and addresses; choosing one copies it (outbound will add "call" and "write"). Work
-   * active in my hands, not already being transferred, can be transferred from here.
+   * active in my hands, not already being transferred, can be transferred from here, or talked over privately with a
+   * colleague first.
    */
   actionMenu(i) {
     const c = this.customer;
@@ -210,7 +214,8 @@ export class Workspace {
           <span class="hint">${t('contact.' + kind)}</span> ${escape(address)}</button></li>`).join('')
       : `<li role="none" class="hint">${t('contact.none')}</li>`;
     const transfer = i.state === 'ACTIVE' && !transferring(i) ? `<li role="separator"></li><li role="none">
-        <button role="menuitem" tabindex="-1" data-do="transfer" aria-haspopup="dialog">${t('transfer.open')}</button></li>`
+        <button role="menuitem" tabindex="-1" data-do="transfer" aria-haspopup="dialog">${t('transfer.open')}</button></li>
+      <li role="none"><button role="menuitem" tabindex="-1" data-do="consult" aria-haspopup="dialog">${t('consult.open')}</button></li>`
       : '';
     return `<div class="menu">
         <button data-menu aria-haspopup="menu" aria-expanded="${this.menuOpen}" aria-controls="action-menu">${t('workspace.actions')} ▾</button>
@@ -235,7 +240,7 @@ export class Workspace {
       return;
     }
     const item = event.target.closest('[role="menuitem"]');
-    if (item?.dataset.do) this.toggleMenu(false);   // a command (Transfer…): the task panel's handler runs it
+    if (item?.dataset.do) this.toggleMenu(false);   // a command (Transfer…, Consult…): the task panel's handler runs it
     else if (item) this.choose(item);
   }
 

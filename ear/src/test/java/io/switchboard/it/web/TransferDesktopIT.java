@@ -66,7 +66,7 @@ class TransferDesktopIT extends ServerTest {
                     .stream().noneMatch(org.openqa.selenium.WebElement::isDisplayed), "no End while it rings");
             By offer = By.cssSelector("[data-offer='" + chat + "'][data-part='TRANSFER_OFFER']");
             bias.find(offer);
-            bias.screenshot("transfer-offer");
+            bias.screenshot("transferencia-pt-BR");
             bias.click(By.cssSelector("[data-offer='" + chat + "'] button[data-do='accept']"));
             bias.find(By.cssSelector("#interaction [data-interaction='" + chat + "'][data-state='ACTIVE']"));
 

@@ -16,8 +16,12 @@ import java.util.UUID;
  */
 public interface Handovers {
 
-    /** The agents an interaction's transfer concerns, locked with it: its holder and the pending target, if any. */
-    record Parties(UUID interactionId, Channel channel, UUID holderId, UUID transferTargetId) {
+    /**
+     * The agents an interaction's transfer concerns, locked with it — its holder and the pending target, if any — and
+     * what collaboration may know of the interaction itself.
+     */
+    record Parties(UUID interactionId, Channel channel, UUID holderId, UUID transferTargetId, InteractionState state,
+                   String customerAddress) {
     }
 
     /** A transfer to an agent now ringing; {@code deadline} comes from the interaction's queue. */

@@ -252,7 +252,7 @@ public class HandoverService implements Handovers {
 
     private static Parties parties(Interaction interaction) {
         return new Parties(interaction.id(), interaction.channel(), interaction.agentId(),
-                interaction.transferTargetId());
+                interaction.transferTargetId(), interaction.state(), interaction.customerAddress());
     }
 
     /** The actor recorded in the history: only when it is not the agent the change concerns. */

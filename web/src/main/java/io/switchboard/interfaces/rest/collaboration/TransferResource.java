@@ -1,6 +1,7 @@
 package io.switchboard.interfaces.rest.collaboration;
 
 import io.switchboard.api.collaboration.TransferView;
+import io.switchboard.api.routing.Handovers;
 import io.switchboard.api.routing.Handovers.TransferTargets;
 import io.switchboard.collaboration.transfer.application.TransferService;
 import io.switchboard.interfaces.security.Caller;
@@ -52,7 +53,11 @@ public class TransferResource {
     @GET
     @Path("/targets")
     public TransferTargets targets(@QueryParam("search") @Size(max = 80) String search) {
-        return transfers.targets(caller.tenantId(), interactionId, search);
+        TransferTargets targets = transfers.targets(caller.tenantId(), interactionId, search);
+        // Why a colleague is Not Ready is their supervisor's business, not their peers' (as in IM).
+        return caller.is(Caller.SUPERVISOR) ? targets : new TransferTargets(targets.channel(), targets.agents()
+                .stream().map(a -> new Handovers.AgentTarget(a.agentId(), a.login(), a.displayName(),
+                        a.availability(), null)).toList(), targets.queues());
     }
 
     @POST

@@ -1,0 +1,110 @@
+package io.switchboard.collaboration.consultation.application;
+
+import io.switchboard.api.agentstate.AgentDirectory;
+import io.switchboard.api.agentstate.Presence;
+import io.switchboard.api.collaboration.ConsultationEvent;
+import io.switchboard.api.collaboration.ConsultationView;
+import io.switchboard.api.error.AccessDeniedException;
+import io.switchboard.api.error.ConflictException;
+import io.switchboard.api.error.IllegalTransitionException;
+import io.switchboard.api.error.InvalidRequestException;
+import io.switchboard.api.routing.Handovers;
+import io.switchboard.api.routing.InteractionState;
+import io.switchboard.collaboration.consultation.infrastructure.Consultations;
+import io.switchboard.collaboration.domain.Consultation;
+import io.switchboard.collaboration.domain.ConsultationMessage;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Consultations (CO1), one call one transaction. Opening one locks the interaction (through routing's
+ * {@link Handovers#lock}) so it is opened only on work its requester holds at that moment; each change is pushed after
+ * commit to the two parties alone.
+ */
+@Stateless
+public class ConsultationService {
+
+    @EJB
+    Handovers handovers;
+
+    @EJB
+    AgentDirectory directory;
+
+    @Inject
+    Consultations consultations;
+
+    @Inject
+    Event<ConsultationEvent> events;
+
+    /** The agent holding the interaction (active) consults a colleague of the tenant who is signed in. */
+    public ConsultationView open(UUID tenantId, UUID requester, UUID interactionId, UUID consulted) {
+        var colleague = directory.colleague(tenantId, Objects.requireNonNull(consulted)).orElseThrow(() ->
+                new InvalidRequestException("unknown-colleague", "No agent " + consulted + " in this tenant."));
+        Handovers.Parties parties = handovers.lock(tenantId, interactionId);
+        if (!requester.equals(parties.holderId())) {
+            throw new AccessDeniedException("Only the agent handling interaction " + interactionId
+                    + " can open a consultation about it.");
+        }
+        if (parties.state() != InteractionState.ACTIVE) {
+            throw new IllegalTransitionException("not-in-progress", "Interaction " + interactionId + " is "
+                    + parties.state() + "; consultations are about work in progress.");
+        }
+        if (colleague.presence() == Presence.OFFLINE) {
+            throw new ConflictException("colleague-offline", colleague.displayName() + " is offline.");
+        }
+        Instant now = now();
+        Consultation consultation = new Consultation(tenantId, interactionId, parties.channel(),
+                parties.customerAddress(), requester, consulted, now);
+        consultations.add(consultation);
+        events.fire(ConsultationEvent.of(tenantId, consultation.id(), interactionId, "OPENED", requester, null, now,
+                consultation.parties()));
+        return consultation.view(List.of());
+    }
+
+    /** A party writes; the message goes to the two of them, never to the customer. */
+    public ConsultationView say(UUID tenantId, UUID author, UUID consultationId, String text) {
+        Consultation consultation = consultations.locked(tenantId, consultationId);
+        Instant now = now();
+        ConsultationMessage message = consultation.say(author, text, now);
+        consultations.add(message);
+        events.fire(ConsultationEvent.of(tenantId, consultationId, consultation.interactionId(), "MESSAGE", author,
+                text, now, consultation.parties()));
+        return consultation.view(consultations.messagesOf(consultationId));
+    }
+
+    public ConsultationView close(UUID tenantId, UUID agent, UUID consultationId) {
+        Consultation consultation = consultations.locked(tenantId, consultationId);
+        Instant now = now();
+        consultation.close(agent, now);
+        events.fire(ConsultationEvent.of(tenantId, consultationId, consultation.interactionId(), "CLOSED", agent,
+                null, now, consultation.parties()));
+        return consultation.view(consultations.messagesOf(consultationId));
+    }
+
+    /** One consultation, to its parties only. */
+    public ConsultationView get(UUID tenantId, UUID agent, UUID consultationId) {
+        Consultation consultation = consultations.locked(tenantId, consultationId);
+        if (!consultation.isParty(agent)) {
+            throw new AccessDeniedException("Only its two agents can read consultation " + consultationId + ".");
+        }
+        return consultation.view(consultations.messagesOf(consultationId));
+    }
+
+    /** The agent's open consultations, as requester or consulted, with their messages. */
+    public List<ConsultationView> mine(UUID tenantId, UUID agent) {
+        return consultations.openOf(tenantId, agent).stream()
+                .map(c -> c.view(consultations.messagesOf(c.id()))).toList();
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
