@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 dev/browser.sh
 dev/postgres.sh switchboard_test --fresh
 mvn -B -q install -DskipTests
-exec mvn -B verify -pl ear -Dit.test="AgentDesktopIT,DeskLayoutIT,TransferDesktopIT,ConsultationDesktopIT" -Dscreenshots.dir="$PWD/docs/screenshots"
+exec mvn -B verify -pl ear -Dit.test="AgentDesktopIT,DeskLayoutIT,TransferDesktopIT,ConsultationDesktopIT,ConferenceDesktopIT" -Dscreenshots.dir="$PWD/docs/screenshots"

@@ -1,10 +1,13 @@
 // Consultations (CO1): while handling an interaction, a private text exchange with a colleague about it. The agent
 // who asks sees it in the interaction's workspace, with a way to hand the interaction to the colleague; the colleague
 // sees it in the task panel (and so does the one who asked, while another task is shown). The customer never sees any
-// of it: it is drawn apart from the customer's transcript and says so on every exchange. The server keeps the open
-// ones; this page re-reads them whenever one changes.
+// of it: it is drawn apart from the customer's transcript and says so on every exchange. The agent who asked may
+// invite the colleague to join the conversation itself (CO2: a conference, conference.js); the invitation and the
+// way to join are on the exchange's card. The server keeps the open ones; this page re-reads them whenever one
+// changes.
 import { api, escape, keepingFocus } from './api.js';
 import { t } from './i18n.js';
+import { inConference } from './conference.js';
 
 const $ = (id) => document.getElementById(id);
 // Those who can answer first, then by name; offline colleagues are not listed (the server would refuse them).
@@ -23,7 +26,7 @@ const about = (c) => ({ channel: t('channel.' + c.channel), customer: c.customer
  * (those I asked, about the interaction shown) and in the task panel (the others), written in and closed from there.
  */
 export class Consultations {
-  constructor({ onError, me, names, run, notice, chime, inWorkspace, redraw }) {
+  constructor({ onError, me, names, run, notice, chime, inWorkspace, inConversation, joined, redraw }) {
     this.onError = onError;
     this.me = me;                 // () => the signed-in agent's id
     this.names = names;
@@ -31,6 +34,8 @@ export class Consultations {
     this.notice = notice;
     this.chime = chime;
     this.inWorkspace = inWorkspace;   // (interactionId) => whether the workspace shows it (it is in my hands, selected)
+    this.inConversation = inConversation;   // (interactionId) => whether I am in it, in conference with its holder
+    this.joined = joined;         // (interactionId) => I just joined it: the workspace shows it next
     this.redraw = redraw;         // the whole desk: the workspace, the task cards' marks and the task panel
     this.open = [];
     this.gone = new Map();        // consultation id → its last view, once closed
@@ -107,6 +112,9 @@ export class Consultations {
       if (frame.kind === 'OPENED' && now?.consultedId === this.me()) {
         this.chime();
         this.notice(t('consult.noticeOpened', { ...about(now), name: this.names.of(now.requesterId) }));
+      } else if (frame.kind === 'INVITED' && now?.consultedId === this.me()) {
+        this.chime();
+        this.notice(t('conference.noticeInvited', { ...about(now), name: this.names.of(now.requesterId) }));
       } else if (frame.kind === 'MESSAGE' && now) {
         if (!wasIn || !document.hasFocus()) this.unread.add(id);
         // read out once, the new line only (the exchange itself is redrawn, and would be read again whole)
@@ -168,14 +176,18 @@ export class Consultations {
     $('consult-live').textContent = '';
   }
 
-  /** In the workspace, below the interaction's controls: the consultations I opened about it. */
+  /**
+   * In the workspace, below the interaction's controls: the consultations I opened about it. While it is active in
+   * my hands, with no transfer pending, the colleague can be handed it (a transfer like any other, but not while
+   * colleagues are in conference: then it is left to them) or invited to join the conversation.
+   */
   panel(i) {
     const mine = this.open.filter((c) => c.interactionId === i.interactionId && c.requesterId === this.me());
     if (!mine.length) return '';
-    // handing it to the colleague asked is a transfer like any other: only while it is active in my hands
-    const transfer = i.state === 'ACTIVE' && !i.part && !i.transfer;
+    const live = i.state === 'ACTIVE' && !i.part && !i.transfer && i.agentId === this.me();
     return `<div class="consultations">${mine.map((c) => this.card(c, 'section',
-      t('consult.consulting', { name: this.names.of(c.consultedId) }), transfer)).join('')}</div>`;
+      t('consult.consulting', { name: this.names.of(c.consultedId) }),
+      { transfer: live && !inConference(i), invite: live })).join('')}</div>`;
   }
 
   /**
@@ -190,13 +202,17 @@ export class Consultations {
     keepingFocus($('consultation-list'), () => {
       $('consultation-list').innerHTML = shown.map((c) => this.card(c, 'article', c.consultedId === me
         ? t('consult.asks', { ...about(c), name: this.names.of(c.requesterId) })
-        : t('consult.consultingAbout', { ...about(c), name: this.names.of(c.consultedId) }), false)).join('');
+        : t('consult.consultingAbout', { ...about(c), name: this.names.of(c.consultedId) }), {})).join('');
     });
     this.scrollDown($('consultation-list'));
   }
 
-  /** One exchange: who with, the private line, the messages, a line to write, and its commands. */
-  card(c, tag, title, transfer) {
+  /**
+   * One exchange: who with, the private line, the messages, a line to write, and its commands — handing the
+   * interaction to the colleague, inviting them to join the conversation (the one who asked, from the workspace), or
+   * joining it once invited (the colleague).
+   */
+  card(c, tag, title, { transfer, invite }) {
     const id = escape(c.consultationId);
     const name = this.names.of(this.other(c));
     const unread = this.unread.has(c.consultationId);
@@ -213,9 +229,28 @@ export class Consultations {
       <div class="bar send"><input data-consult-message maxlength="2000" autocomplete="off"
           aria-label="${escape(t('consult.message', { name }))}" value="${escape(this.drafts.get(c.consultationId) || '')}">
         <button data-do="consult-send">${t('consult.send')}</button></div>
+      ${this.invitation(c, invite)}
       <div class="bar">${transfer ? `<button data-do="transfer-to-consulted">${escape(t('consult.transferTo', { name }))}</button>`
     : ''}<button data-do="close-consultation">${t('consult.closeOne')}</button></div>
     </${tag}>`;
+  }
+
+  /**
+   * The conference's step on an exchange: the one who asked invites (once), and then sees that they did; the
+   * colleague, once invited, joins — or is told they are in it. The server refuses what no longer applies (the
+   * colleague has no room, the conversation is not a chat or call, a transfer is pending) and says why.
+   */
+  invitation(c, invite) {
+    if (c.requesterId === this.me()) {
+      if (c.invitedAt) return `<p class="invitation hint" data-invited>${t('conference.invited')}</p>`;
+      // Only a live chat or call takes a conference: emails and workitems have nobody to talk with at once.
+      return invite && (c.channel === 'CHAT' || c.channel === 'VOICE') ? `<div class="bar invitation"><button data-do="invite-to-join">${t('conference.invite')}</button></div>`
+        : '';
+    }
+    if (!c.invitedAt) return '';
+    if (this.inConversation(c.interactionId)) return `<p class="invitation hint" data-joined>${t('conference.inIt')}</p>`;
+    return `<div class="bar invitation"><span>${escape(t('conference.invitesYou', { name: this.names.of(c.requesterId) }))}</span>
+      <button data-do="join-conversation" class="primary">${t('conference.join')}</button></div>`;
   }
 
   /** Each redraw starts a list at its top; an exchange is read from its latest line. */
@@ -233,6 +268,23 @@ export class Consultations {
       case 'consult-send': return this.send(c.consultationId);
       case 'close-consultation':
         return this.run(() => api('POST', `/consultations/${c.consultationId}/close`)).then(() => this.refocus(where));
+      // the button gives way to "invited": the keyboard stays in the exchange, to tell the colleague why
+      case 'invite-to-join':
+        return this.run(() => api('POST', `/consultations/${c.consultationId}/invite`)).then(() => this.toMessage(c));
+      // joined: the conversation opens in the workspace, ready to write to the customer
+      case 'join-conversation': {
+        let joined = false;
+        return this.run(async () => {
+          await api('POST', `/consultations/${c.consultationId}/join`);
+          joined = true;
+          this.joined(c.interactionId);
+        }).then(() => {
+          const line = joined && document.querySelector(`#interaction [data-interaction="${CSS.escape(c.interactionId)}"] `
+            + 'input[data-message]');
+          if (line) line.focus();
+          else this.refocus(where);
+        });
+      }
       // the existing transfer takes over: the pending banner, its countdown, its outcome's notice
       case 'transfer-to-consulted':
         return this.run(() => api('POST', `/interactions/${c.interactionId}/transfers`, { agentId: c.consultedId }))
@@ -261,6 +313,12 @@ export class Consultations {
       if (again && !again.value) again.value = text;
       this.onError(error);
     }
+  }
+
+  /** After a command on an exchange whose buttons changed: the keyboard goes to its message line, if it was lost. */
+  toMessage(c) {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    document.querySelector(`[data-consultation="${CSS.escape(c.consultationId)}"] input[data-consult-message]`)?.focus();
   }
 
   /**

@@ -14,7 +14,8 @@ let me = null;
 let events = null;
 let view = 'desk';
 const VIEWS = { desk: 'desk', channels: 'channels-view', board: 'board' };
-const work = new Work({ onError: showError, refresh: () => refreshAll(), me: () => session?.agentId });
+const work = new Work({ onError: showError, refresh: () => refreshAll(), me: () => session?.agentId,
+  myName: () => me?.displayName });
 const board = new Board({ onError: showError });
 const im = new InstantMessages({ onError: showError, me: () => session?.agentId });
 
@@ -124,12 +125,22 @@ function refreshSoon() {
   }, now - burstStarted >= 500 ? 0 : 60);
 }
 
+let refreshFailed = false;
+/**
+ * Re-reads what the page shows. A re-read takes back only the error a failed re-read put up: a command's refusal
+ * (a join the server turned down, say) stays in sight after the re-read that follows it, until the next command.
+ */
 async function refreshAll() {
-  await act(async () => {
+  try {
     renderChannels(await api('GET', '/agents/me'));
     if (takesWork()) await work.refresh();
     if (view === 'board') await board.refresh();
-  });
+    if (refreshFailed) showError(null);
+    refreshFailed = false;
+  } catch (error) {
+    refreshFailed = true;
+    showError(error);
+  }
 }
 
 /** The offer sound's switch; muted or not is remembered on this browser. */
@@ -173,7 +184,8 @@ async function start() {
     .map((r) => `<option value="${escape(r.code)}">${escape(r.label)}</option>`).join('');
   events = listen({
     // an IM is only shown (nothing to re-read); a consultation's change re-reads the consultations alone; any other
-    // event changes what the page shows, and what became of a transfer I made is also said in words
+    // event changes what the page shows, and what became of a transfer I made, or who joined or left a conversation
+    // I am in, is also said in words
     onEvent: (event) => {
       if (event.type === 'IM') return im.receive(event);
       if (event.type === 'CONSULTATION') return work.consultations.receive(event).catch(showError);

@@ -1,22 +1,24 @@
 // The task panel (offers first, then the work in hand, then a workbin's parked items) and the commands on them:
 // accept / reject before the RONA deadline, end, After-Call-Work extension, park, pick up, move, chat, transfer
-// (transfer.js), consultations with a colleague (consult.js), and the wrap-up dialog with Done. The selected task
-// opens in the workspace (workspace.js).
+// (transfer.js), consultations with a colleague (consult.js), joining and leaving a conversation in conference
+// (conference.js), and the wrap-up dialog with Done. The selected task opens in the workspace (workspace.js).
 import { api, escape, secondsUntil } from './api.js';
 import { t } from './i18n.js';
 import { Workspace, badge, icon, transferring } from './workspace.js';
 import { Names, TransferDialog, transferNotice } from './transfer.js';
 import { ConsultDialog, Consultations } from './consult.js';
+import { conferenceNotice, conferenceOf, inConference } from './conference.js';
 
 const $ = (id) => document.getElementById(id);
 /** Who a transfer ringing for me comes from: its current holder. */
 const senderOf = (i) => i.transfer?.senderId ?? i.agentId;
 
 export class Work {
-  constructor({ onError, refresh, me }) {
+  constructor({ onError, refresh, me, myName }) {
     this.onError = onError;
     this.refreshAll = refresh;
     this.me = me;                 // () => the signed-in agent's id
+    this.myName = myName;         // () => their display name (the party list and chat lines say "you" by it)
     this.interactions = [];
     this.teams = [];
     this.workbin = [];
@@ -25,9 +27,11 @@ export class Work {
     this.names = new Names();
     this.consultations = new Consultations({ onError, me, names: this.names, run: (call) => this.run(call),
       notice: (text) => this.showNotice(text), chime, redraw: () => this.render(),
-      inWorkspace: (id) => this.workspace.interaction?.interactionId === id });
+      inWorkspace: (id) => this.workspace.interaction?.interactionId === id,
+      inConversation: (id) => this.interactions.some((i) => i.interactionId === id && i.part === 'CONFERENCED'),
+      joined: (id) => { this.selected = id; } });
     this.workspace = new Workspace({ onError, run: (call) => this.run(call), names: this.names,
-      consultations: this.consultations });
+      consultations: this.consultations, me, myName });
     this.transfers = new TransferDialog({ names: this.names, refresh: () => this.refreshAll() });
     this.consult = new ConsultDialog({ names: this.names, me, opened: (view) => this.consultations.opened(view) });
     for (const list of ['offers', 'work', 'workbin']) {
@@ -48,9 +52,11 @@ export class Work {
 
   async refresh() {
     const interactions = await api('GET', '/interactions');
-    // names first: an offer card is drawn (and read out) once, with its sender's name rather than "a colleague"
+    // names first: an offer card is drawn (and read out) once, with its sender's name rather than "a colleague";
+    // mine is known already (the directory lists colleagues), for the party list of a conference
+    if (this.myName()) this.names.remember([{ agentId: this.me(), displayName: this.myName() }]);
     await this.names.learn(interactions.flatMap((i) => [i.part === 'TRANSFER_OFFER' ? senderOf(i) : null,
-      transferring(i) ? i.transfer.targetId : null]));
+      transferring(i) ? i.transfer.targetId : null, ...(inConference(i) ? [i.agentId, ...conferenceOf(i)] : [])]));
     this.interactions = interactions;
     await this.consultations.read();
     this.teams = await api('GET', '/workbins/teams');
@@ -95,10 +101,14 @@ export class Work {
       && other.interactionId === i.interactionId));
   }
 
-  /** Tells the agent, in words, what became of a transfer they made: it came back (and why), or was taken. */
+  /**
+   * Tells the agent, in words, what became of a transfer they made (it came back, and why, or was taken), and who
+   * joined or left a conversation they are in.
+   */
   async notice(event) {
     const session = this.me();
-    const text = await transferNotice(event, session, this.names);
+    const text = await transferNotice(event, session, this.names)
+      || await conferenceNotice(event, session, this.names);
     if (text && session === this.me()) this.showNotice(text);
   }
 
@@ -236,7 +246,7 @@ export class Work {
           ? { agentId: this.me() } : { queueId: target }));
       }
       case 'transfer': {
-        const interaction = this.inHand().find((i) => i.interactionId === id && !i.part);
+        const interaction = this.inHand().find((i) => i.interactionId === id && !i.part && !inConference(i));
         return interaction ? this.transfers.open(interaction) : undefined;
       }
       case 'consult': {
@@ -247,10 +257,22 @@ export class Work {
       case 'cancel-transfer': return run(() => api('POST', `${path}/transfers/pending/cancel`)).then(() => {
         if (document.activeElement === document.body) document.querySelector('#interaction [data-menu]')?.focus();
       });
+      // a colleague goes; the holder leaves it to the colleague who joined first and is left with the wrap-up
+      case 'leave-conference': return run(() => api('POST', `${path}/conference/leave`)).then(() => this.refocus());
       case 'send': return this.send(id);
       case 'done': return this.openWrapUp(id);
       default: return undefined;
     }
+  }
+
+  /**
+   * The control the keyboard was on has gone (I left the conversation): it goes to what is left to do here — the
+   * wrap-up I owe, or else the task now selected — rather than to the top of the page.
+   */
+  refocus() {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    (document.querySelector('#interaction [data-do="done"]')
+      || document.querySelector('#work [data-task][tabindex="0"]'))?.focus();
   }
 
   async run(call) {

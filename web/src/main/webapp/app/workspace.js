@@ -1,9 +1,11 @@
 // The workspace: the selected interaction's status area (channel, customer, state, timers, and an Action menu with
-// the contact's known numbers and addresses, Transfer… and Consult…), its content drawn by one renderer per channel,
-// its controls (end, After-Call-Work extension, park, Done), a pending transfer with its countdown, the private
+// the contact's known numbers and addresses, Transfer… and Consult…), who is in the conversation while colleagues
+// are in conference (conference.js), its content drawn by one renderer per channel, its controls (end, leave the
+// conversation, After-Call-Work extension, park, Done), a pending transfer with its countdown, the private
 // consultations I opened about it (consult.js), and the customer's earlier interactions.
 import { api, clock, escape, keepingFocus, secondsUntil, since } from './api.js';
 import { t } from './i18n.js';
+import { conferenceOf, inConference, partyList } from './conference.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -28,6 +30,7 @@ export const transferring = (i) => Boolean(i.transfer) && !i.part;
 /** The state word of a task: a transfer in flight and a wrap-up owed after handing it over say so. */
 export function badge(i) {
   if (i.part === 'HANDED_OVER') return t('transfer.badgeHandedOver');
+  if (i.part === 'CONFERENCED') return t('conference.badge');
   return transferring(i) ? t('transfer.badgePending') : t('istate.' + i.state);
 }
 
@@ -45,9 +48,12 @@ const RENDERERS = {
       + (brief ? '' : `<pre class="body">${escape(c.text || (c.html || '').replace(/<[^>]+>/g, ''))}</pre>`)
       + (files.length ? `<p>${t('work.attachments')}:</p><ul class="attachments">${files.join('')}</ul>` : '');
   },
-  CHAT: (c, brief, i, draft) => {
-    const messages = (c.messages || []).slice(brief ? -1 : 0).map((m) => `<li class="${m.from === 'agent' ? 'mine' : 'theirs'}">`
-      + `<b>${m.from === 'agent' ? t('work.you') : escape(c.customerName)}</b> ${escape(m.text)}</li>`);
+  CHAT: (c, brief, i, draft, who) => {
+    const messages = (c.messages || []).slice(brief ? -1 : 0).map((m) => {
+      if (m.from === 'system') return `<li class="system" data-from="system">${escape(m.text)}</li>`;
+      const { label, side } = who(m, c);
+      return `<li class="${side}" data-from="${escape(m.from)}"><b>${escape(label)}</b> ${escape(m.text)}</li>`;
+    });
     const input = brief || i.state !== 'ACTIVE' ? '' : `<div class="bar send">
       <input data-message aria-label="${t('work.message')}" maxlength="4000" value="${escape(draft || '')}">
       <button data-do="send">${t('work.send')}</button></div>`;
@@ -60,11 +66,22 @@ const RENDERERS = {
     + `${field('work.document', c.documentRef)}</dl>`,
 };
 
+/** The channel's JSON content, or nothing when it cannot be read. */
+function parsed(i) {
+  try {
+    return JSON.parse(i.content) || {};
+  } catch {
+    return {};
+  }
+}
+
 export class Workspace {
-  constructor({ onError, run, names, consultations }) {
+  constructor({ onError, run, names, consultations, me, myName }) {
     this.onError = onError;
     this.run = run;
-    this.names = names;         // colleagues' names, for the transfer's target
+    this.names = names;         // colleagues' names, for the transfer's target and those in conference
+    this.me = me;               // () => the signed-in agent's id
+    this.myName = myName;       // () => their display name, as the customer sees it on their chat lines
     this.consultations = consultations;
     this.interaction = null;
     this.customer = null;       // the contact of the interaction shown, once read
@@ -123,9 +140,19 @@ export class Workspace {
   }
 
   content(i, brief) {
-    let c = {};
-    try { c = JSON.parse(i.content); } catch { /* shown as nothing */ }
-    return (RENDERERS[i.channel] || (() => ''))(c, brief, i, this.drafts.get(i.interactionId));
+    return (RENDERERS[i.channel] || (() => ''))(parsed(i), brief, i, this.drafts.get(i.interactionId),
+      (m, c) => this.speaker(m, c, i));
+  }
+
+  /**
+   * Who wrote a chat line. Agents' lines carry the name the customer saw: mine say "You", a colleague's in the
+   * conversation say their name. Older lines have no name: they were the holder's, mine when I hold it.
+   */
+  speaker(m, c, i) {
+    if (m.from !== 'agent') return { label: c.customerName, side: 'theirs' };
+    const mine = m.name ? m.name === this.myName() : !i.part;
+    return mine ? { label: t('work.you'), side: 'mine' }
+      : { label: m.name || t('conference.agent'), side: 'mine colleague' };
   }
 
   render() {
@@ -153,6 +180,7 @@ export class Workspace {
         ${this.transferBanner(i)}
         ${i.part ? '' : this.actionMenu(i)}
       </header>
+      ${partyList(i, { me: this.me(), names: this.names, customer: parsed(i).customerName })}
       <div class="content">${this.content(i, false)}</div>
       <div class="bar controls">${this.controls(i)}</div>
       ${this.consultations.panel(i)}
@@ -187,10 +215,14 @@ export class Workspace {
   controls(i) {
     // handed over: only my wrap-up is left (the interaction itself is someone else's, or waits in a queue)
     if (i.part === 'HANDED_OVER') return `<button data-do="done" class="primary">${t('work.done')}</button>`;
+    // in a colleague's conversation: I only talk, and leave when done (ending, parking, passing it on are theirs)
+    if (i.part === 'CONFERENCED') {
+      return i.state === 'ACTIVE' ? `<button data-do="leave-conference">${t('conference.leave')}</button>` : '';
+    }
     if (transferring(i)) return `<span class="hint">${t('transfer.frozen')}</span>`;
     if (i.state === 'ACTIVE') {
       const parkable = i.channel === 'EMAIL' || i.channel === 'WORKITEM';
-      return `<button data-do="end">${t('work.end')}</button>${parkable ? `
+      return `<button data-do="end">${t('work.end')}</button>${this.leaveTo(i)}${parkable ? `
         <span>${t('work.park')}</span>
         <button data-do="park" data-workbin="personal">${t('work.personal')}</button>
         <button data-do="park" data-workbin="team">${t('work.team')}</button>` : ''}`;
@@ -200,9 +232,20 @@ export class Workspace {
   }
 
   /**
+   * The holder in conference may leave the conversation to the colleague who joined first (End still ends it for
+   * everyone); they then owe its wrap-up.
+   */
+  leaveTo(i) {
+    if (!inConference(i)) return '';
+    const name = this.names.of(conferenceOf(i)[0]);
+    return `<button data-do="leave-conference" title="${escape(t('conference.leaveToHint', { name }))}">${
+      escape(t('conference.leaveTo', { name }))}</button>`;
+  }
+
+  /**
    * The contact's known numbers and addresses; choosing one copies it (outbound will add "call" and "write"). Work
-   * active in my hands, not already being transferred, can be transferred from here, or talked over privately with a
-   * colleague first.
+   * active in my hands, not already being transferred, can be transferred from here (not while colleagues are in
+   * conference: the server refuses it, leaving it to them is the way), or talked over privately with a colleague.
    */
   actionMenu(i) {
     const c = this.customer;
@@ -213,8 +256,9 @@ export class Workspace {
         <button role="menuitem" tabindex="-1" data-address="${escape(address)}" data-kind="${kind}">
           <span class="hint">${t('contact.' + kind)}</span> ${escape(address)}</button></li>`).join('')
       : `<li role="none" class="hint">${t('contact.none')}</li>`;
-    const transfer = i.state === 'ACTIVE' && !transferring(i) ? `<li role="separator"></li><li role="none">
-        <button role="menuitem" tabindex="-1" data-do="transfer" aria-haspopup="dialog">${t('transfer.open')}</button></li>
+    const transfer = i.state === 'ACTIVE' && !transferring(i) ? `<li role="separator"></li>${inConference(i) ? ''
+      : `<li role="none">
+        <button role="menuitem" tabindex="-1" data-do="transfer" aria-haspopup="dialog">${t('transfer.open')}</button></li>`}
       <li role="none"><button role="menuitem" tabindex="-1" data-do="consult" aria-haspopup="dialog">${t('consult.open')}</button></li>`
       : '';
     return `<div class="menu">

@@ -63,6 +63,9 @@ public class Consultation {
     @Column(name = "closed_by")
     private UUID closedBy;
 
+    @Column(name = "invited_at")
+    private Instant invitedAt;
+
     @Version
     private long version;
 
@@ -99,6 +102,29 @@ public class Consultation {
                     + "control characters.");
         }
         return new ConsultationMessage(id, author, text, now);
+    }
+
+    /** CO2: the agent who asked invites the colleague to join the conversation with the customer. */
+    public void invite(UUID agent, Instant now) {
+        if (!agent.equals(requesterId)) {
+            throw new AccessDeniedException("Only the agent handling the interaction invites a colleague to join it.");
+        }
+        requireOpen("invite");
+        if (invitedAt == null) {
+            this.invitedAt = now;
+        }
+    }
+
+    /** The colleague accepts the invitation; joining the conversation itself is routing's. */
+    public void requireInvitation(UUID agent) {
+        if (!agent.equals(consultedId)) {
+            throw new AccessDeniedException("Only the colleague consulted joins from consultation " + id + ".");
+        }
+        requireOpen("be joined from");
+        if (invitedAt == null) {
+            throw new IllegalTransitionException("not-invited", "You have not been invited to join this "
+                    + "conversation.");
+        }
     }
 
     /** Either party closes it. */
@@ -142,7 +168,7 @@ public class Consultation {
 
     public ConsultationView view(List<ConsultationMessage> messages) {
         return new ConsultationView(id, interactionId, channel, customerAddress, requesterId, consultedId, state,
-                openedAt, closedAt, closedBy, messages.stream().map(ConsultationMessage::line).toList());
+                openedAt, closedAt, closedBy, invitedAt, messages.stream().map(ConsultationMessage::line).toList());
     }
 
     public UUID id() {

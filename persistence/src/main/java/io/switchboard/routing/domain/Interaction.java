@@ -437,6 +437,50 @@ public class Interaction {
         return appendChatMessage("agent", text, now);
     }
 
+    /**
+     * An agent of the conversation writes to the customer under their display name, which the customer sees: its
+     * holder, or a colleague in conference with them ({@code inConference}: the caller's check).
+     */
+    public InteractionEvent sendChatMessage(UUID agent, boolean inConference, String name, String text,
+                                            Instant now) {
+        if (!inConference) {
+            requireHandledBy(agent, ACTIVE, "send a message");
+        }
+        require(ACTIVE, "send a message");
+        this.content = InteractionContent.stored(channel, content).withChatMessage("agent", name, text, now).json();
+        return changed(InteractionCause.MESSAGE, now);
+    }
+
+    /**
+     * CO2: a colleague joins the holder in a live chat or call (not emails or workitems, and not while a transfer
+     * rings). Their part and its capacity are the caller's.
+     */
+    public InteractionEvent conferenceJoined(UUID colleague, Instant now) {
+        require(ACTIVE, "take a colleague in");
+        requireNoTransferPending("bring a colleague in");
+        if (channel != Channel.CHAT && channel != Channel.VOICE) {
+            throw new InvalidRequestException("not-conferenceable", "Only chats and calls take a conference; this is "
+                    + channel + ".");
+        }
+        if (colleague.equals(agentId)) {
+            throw new InvalidRequestException("conference-self", "The agent handling it is in it already.");
+        }
+        return changed(InteractionCause.CONFERENCE_JOINED, now).with(colleague);
+    }
+
+    /** A colleague left the conference; the holder keeps it. */
+    public InteractionEvent conferenceLeft(UUID colleague, Instant now) {
+        return changed(InteractionCause.CONFERENCE_LEFT, now).with(colleague);
+    }
+
+    /** The holder leaves the conference: it goes to the colleague who stays, and the former holder wraps up. */
+    public InteractionEvent handOverInConference(UUID holder, UUID colleague, Instant now) {
+        requireHandledBy(holder, ACTIVE, "leave the conference");
+        requireNoTransferPending("leave");
+        this.agentId = colleague;
+        return moveTo(ACTIVE, InteractionCause.CONFERENCE_HANDED_OVER, now, holder);
+    }
+
     /** The customer writes in their chat, while it waits or while an agent has it. */
     public InteractionEvent receiveChatMessage(String text, Instant now) {
         if (state == DONE || state == ABANDONED || state == WRAP_UP) {
@@ -514,7 +558,7 @@ public class Interaction {
         eventSequence++;
         return new InteractionEvent(UUID.randomUUID(), tenantId, id, channel, queueId, from, state, agentId,
                 offerDeadline, customerAddress, at, Objects.equals(formerAgent, agentId) ? null : formerAgent,
-                cause, eventSequence, null, null);
+                cause, eventSequence, null, null, java.util.List.of());
     }
 
     public UUID id() {

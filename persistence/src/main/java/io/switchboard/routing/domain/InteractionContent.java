@@ -101,6 +101,11 @@ public final class InteractionContent {
 
     /** A chat message appended to the transcript (agent or customer side). */
     public InteractionContent withChatMessage(String from, String text, Instant at) {
+        return withChatMessage(from, null, text, at);
+    }
+
+    /** A chat message with its author's display name (an agent's, which the customer sees), when there is one. */
+    public InteractionContent withChatMessage(String from, String name, String text, Instant at) {
         if (channel != Channel.CHAT) {
             throw new InvalidRequestException("not-a-chat", "Messages are sent in chats; this is " + channel + ".");
         }
@@ -109,7 +114,11 @@ public final class InteractionContent {
         }
         var messages = Json.createArrayBuilder(json.containsKey("messages") ? json.getJsonArray("messages")
                 : JsonValue.EMPTY_JSON_ARRAY);
-        messages.add(Json.createObjectBuilder().add("from", from).add("text", text.strip()).add("at", at.toString()));
+        var message = Json.createObjectBuilder().add("from", from);
+        if (name != null) {
+            message.add("name", name);
+        }
+        messages.add(message.add("text", text.strip()).add("at", at.toString()));
         InteractionContent next = new InteractionContent(channel,
                 Json.createObjectBuilder(json).add("messages", messages).build());
         next.requireWithinLimit();

@@ -28,7 +28,9 @@ public class Participation {
         /** A transfer of the interaction rings for them. */
         TRANSFER_OFFER,
         /** They transferred it away and owe its wrap-up (IX7). */
-        HANDED_OVER
+        HANDED_OVER,
+        /** They joined its chat or call next to its holder (CO2). */
+        CONFERENCED
     }
 
     @Id
@@ -89,6 +91,17 @@ public class Participation {
     /** The sender's wrap-up after handing the interaction over; the queue is the one they handled it in. */
     public static Participation handedOver(Interaction interaction, UUID sender, Instant now) {
         return new Participation(interaction, sender, Kind.HANDED_OVER, now);
+    }
+
+    /** A colleague joins the holder in the chat or call. */
+    public static Participation conferenced(Interaction interaction, UUID agent, Instant now) {
+        return new Participation(interaction, agent, Kind.CONFERENCED, now);
+    }
+
+    /** They leave the conference (or it ends with the interaction, or they became its holder). */
+    public void leave(Instant now) {
+        requireOpen(Kind.CONFERENCED, "leave");
+        this.endedAt = now;
     }
 
     /** The transfer stopped ringing (answered, declined, timed out, called off). */

@@ -55,6 +55,20 @@ class ConsultationTest {
     }
 
     @Test
+    void onlyTheAgentWhoAskedInvitesAndOnlyTheInvitedColleagueJoins() {
+        Consultation consultation = open();
+        assertEquals("not-invited", code(() -> consultation.requireInvitation(bia)));
+        assertThrows(AccessDeniedException.class, () -> consultation.invite(bia, T0));
+        consultation.invite(ana, T0.plusSeconds(3));
+        consultation.invite(ana, T0.plusSeconds(9));
+        assertEquals(T0.plusSeconds(3), consultation.view(List.of()).invitedAt(), "invited once");
+        assertThrows(AccessDeniedException.class, () -> consultation.requireInvitation(ana));
+        consultation.requireInvitation(bia);
+        consultation.close(ana, T0.plusSeconds(10));
+        assertEquals("consultation-closed", code(() -> consultation.requireInvitation(bia)));
+    }
+
+    @Test
     void nobodyConsultsThemself() {
         assertEquals("consult-self", code(() -> new Consultation(UUID.randomUUID(), UUID.randomUUID(), Channel.CHAT,
                 "x", ana, ana, T0)));

@@ -95,7 +95,8 @@ public class AgentEventPush {
      */
     void push(@Observes(during = TransactionPhase.AFTER_SUCCESS) InteractionEvents committed) {
         for (InteractionEvent event : committed.events()) {
-            List<UUID> agents = Stream.of(event.agentId(), event.formerAgentId(), event.counterpartId())
+            List<UUID> agents = Stream.concat(Stream.of(event.agentId(), event.formerAgentId(),
+                            event.counterpartId()), event.conference().stream())
                     .filter(Objects::nonNull).distinct().toList();
             interactionStreams.accept(event.interactionId(), event.sequence(),
                     new Frame(event.tenantId(), agents, json.toJson(event)));

@@ -8,7 +8,7 @@ import java.util.UUID;
  * A consultation opened, got a message or closed; fired in the committing transaction and pushed after commit to its
  * two parties only ({@code parties}) — never to supervisors' boards, the interaction's history or back office.
  *
- * @param kind OPENED, MESSAGE or CLOSED
+ * @param kind OPENED, MESSAGE, INVITED (to join the conversation), JOINED or CLOSED
  * @param text the message, for MESSAGE; null otherwise
  */
 public record ConsultationEvent(String type, UUID tenantId, UUID consultationId, UUID interactionId, String kind,

@@ -63,6 +63,18 @@ public interface Handovers {
     void release(UUID tenantId, UUID interactionId, InteractionCause why, UUID actor);
 
     /**
+     * CO2: {@code colleague} joins the holder in the live chat or call: logged in on its channel with room for it
+     * under their profile; it then counts against their capacity and they write to the customer under their name.
+     */
+    void join(UUID tenantId, UUID interactionId, UUID colleague);
+
+    /**
+     * {@code agent} leaves the conference: a colleague just goes; the holder hands the interaction to the colleague
+     * who stays (the one who joined first) and wraps up.
+     */
+    void leave(UUID tenantId, UUID interactionId, UUID agent);
+
+    /**
      * Whom the interaction's holder can transfer it to, for the transfer dialog: the tenant's other agents whose
      * display name or login contains {@code search} (any, when blank), with their availability on its channel, and
      * the tenant's queues with their waiting count and whether they serve the channel.

@@ -44,5 +44,11 @@ public enum InteractionCause {
     /** Transferred into a queue: it waits there again and the sender wraps up. */
     TRANSFERRED_TO_QUEUE,
     /** The agent who handed it over finished their wrap-up (with a code when one was given). */
-    HANDOVER_DONE
+    HANDOVER_DONE,
+    /** A colleague joined the chat or call next to its holder (the event names them). */
+    CONFERENCE_JOINED,
+    /** A colleague left the conference (the event names them); the holder keeps it. */
+    CONFERENCE_LEFT,
+    /** The holder left the conference: it is the remaining colleague's now, and the former holder wraps up. */
+    CONFERENCE_HANDED_OVER
 }

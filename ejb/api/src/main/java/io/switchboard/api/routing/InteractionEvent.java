@@ -22,21 +22,37 @@ import java.util.UUID;
  *                      supervisor forcing wrap-up); null otherwise
  * @param counterpartId the other agent of a transfer step — its target, or the sender who finished wrapping up —
  *                      so their screen learns of it too; null otherwise
+ * @param conference    the colleagues in conference on a live chat or call when it changed (a message, someone
+ *                      joining or leaving), so every screen in the conversation follows it; empty otherwise
  */
 public record InteractionEvent(UUID eventId, UUID tenantId, UUID interactionId, Channel channel, UUID queueId,
                                InteractionState from, InteractionState to, UUID agentId, Instant offerDeadline,
                                String customerAddress, Instant occurredAt, UUID formerAgentId,
-                               InteractionCause cause, long sequence, UUID actorId, UUID counterpartId) {
+                               InteractionCause cause, long sequence, UUID actorId, UUID counterpartId,
+                               java.util.List<UUID> conference) {
+
+    public InteractionEvent {
+        conference = conference == null ? java.util.List.of() : java.util.List.copyOf(conference);
+    }
 
     /** The same change, made by {@code actor} (null: by the agent concerned). */
     public InteractionEvent by(UUID actor) {
         return new InteractionEvent(eventId, tenantId, interactionId, channel, queueId, from, to, agentId,
-                offerDeadline, customerAddress, occurredAt, formerAgentId, cause, sequence, actor, counterpartId);
+                offerDeadline, customerAddress, occurredAt, formerAgentId, cause, sequence, actor, counterpartId,
+                conference);
     }
 
     /** The same change, concerning {@code counterpart} as well. */
     public InteractionEvent with(UUID counterpart) {
         return new InteractionEvent(eventId, tenantId, interactionId, channel, queueId, from, to, agentId,
-                offerDeadline, customerAddress, occurredAt, formerAgentId, cause, sequence, actorId, counterpart);
+                offerDeadline, customerAddress, occurredAt, formerAgentId, cause, sequence, actorId, counterpart,
+                conference);
+    }
+
+    /** The same change, seen by the colleagues in conference too. */
+    public InteractionEvent in(java.util.List<UUID> colleagues) {
+        return new InteractionEvent(eventId, tenantId, interactionId, channel, queueId, from, to, agentId,
+                offerDeadline, customerAddress, occurredAt, formerAgentId, cause, sequence, actorId, counterpartId,
+                colleagues);
     }
 }

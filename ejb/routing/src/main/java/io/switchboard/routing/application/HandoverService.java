@@ -56,6 +56,9 @@ public class HandoverService implements Handovers {
     TransferHolds holds;
 
     @Inject
+    InteractionLocks locks;
+
+    @Inject
     InteractionEventsFired events;
 
     @EJB
@@ -71,13 +74,14 @@ public class HandoverService implements Handovers {
         if (!repository.agentExists(tenantId, target)) {
             throw new InvalidRequestException("unknown-transfer-target", "No agent " + target + " in this tenant.");
         }
-        Interaction interaction = lockWith(tenantId, interactionId, target, true);
+        Interaction interaction = locks.lockConcerned(tenantId, interactionId, target, true);
         UUID from = senderOf(interaction, sender);
         Instant now = InteractionService.now();
         RoutingQueue queue = repository.queueOf(interaction);
         Instant deadline = now.plusSeconds(queue.transferTimeoutSeconds());
         InteractionEvent requested = interaction.requestTransfer(from, target, deadline, maxTransfers, now);
         requireWrappedUp(interactionId, from);
+        requireNoConference(interactionId);
         if (repository.openParticipation(interactionId, target).isPresent()) {
             throw new ConflictException("target-still-wrapping-up", "That agent has not finished wrapping up this "
                     + "interaction since they transferred it; they cannot take it back yet.");
@@ -96,7 +100,7 @@ public class HandoverService implements Handovers {
     public Handed toQueue(UUID tenantId, UUID interactionId, UUID sender, UUID queueId, UUID actor) {
         RoutingQueue target = repository.queueIfAny(tenantId, queueId).orElseThrow(() ->
                 new InvalidRequestException("unknown-transfer-target", "No queue " + queueId + " in this tenant."));
-        Interaction interaction = lockWith(tenantId, interactionId, null, true);
+        Interaction interaction = locks.lockConcerned(tenantId, interactionId, null, true);
         if (!repository.queueServes(queueId, interaction.channel())) {
             throw new InvalidRequestException("queue-not-serving-channel", "Queue " + target.name()
                     + " does not take " + interaction.channel() + " interactions (no entry point of that channel "
@@ -110,6 +114,7 @@ public class HandoverService implements Handovers {
                 .map(Participation::agentId).toList();
         InteractionEvent moved = interaction.transferToQueue(from, target, stillWrappingUp, maxTransfers, now);
         requireWrappedUp(interactionId, from);
+        requireNoConference(interactionId);
         repository.add(wrapUp);
         List<InteractionEvent> fired = new ArrayList<>();
         fired.add(moved.by(actorOtherThan(actor, from)));
@@ -122,7 +127,7 @@ public class HandoverService implements Handovers {
 
     @Override
     public Parties lock(UUID tenantId, UUID interactionId) {
-        Interaction interaction = lockWith(tenantId, interactionId, null, false);
+        Interaction interaction = locks.lockConcerned(tenantId, interactionId, null, false);
         return parties(interaction);
     }
 
@@ -173,6 +178,52 @@ public class HandoverService implements Handovers {
     }
 
     @Override
+    public void join(UUID tenantId, UUID interactionId, UUID colleague) {
+        if (!repository.agentExists(tenantId, colleague)) {
+            throw new InvalidRequestException("unknown-colleague", "No agent " + colleague + " in this tenant.");
+        }
+        Interaction interaction = locks.lockConcerned(tenantId, interactionId, colleague, false);
+        Instant now = InteractionService.now();
+        InteractionEvent joined = interaction.conferenceJoined(colleague, now);
+        if (repository.openParticipation(interactionId, colleague).isPresent()) {
+            throw new ConflictException("already-taking-part", "That agent already has a part in this interaction.");
+        }
+        if (!candidates.canHold(colleague, interaction.channel())) {
+            throw new ConflictException("colleague-unavailable", "That agent cannot join on "
+                    + interaction.channel() + " now: they are not logged in there or have no room.");
+        }
+        repository.add(Participation.conferenced(interaction, colleague, now));
+        agentWork.startWork(tenantId, colleague, interaction.channel());
+        events.fire(List.of(joined));
+    }
+
+    @Override
+    public void leave(UUID tenantId, UUID interactionId, UUID agent) {
+        Interaction interaction = locks.lockConcerned(tenantId, interactionId, agent, false);
+        Instant now = InteractionService.now();
+        List<Participation> conference = repository.conferenceOf(interactionId);
+        List<InteractionEvent> fired = new ArrayList<>();
+        if (agent.equals(interaction.agentId())) {
+            Participation stays = conference.stream().findFirst().orElseThrow(() -> new ConflictException(
+                    "not-in-conference", "Nobody else is in this conversation; end it instead."));
+            stays.leave(now);
+            fired.add(interaction.handOverInConference(agent, stays.agentId(), now));
+            repository.add(Participation.handedOver(interaction, agent, now));
+            agentWork.endWork(tenantId, agent, interaction.channel());
+            fired.addAll(engine.fillAfterEnding(tenantId, agent, interaction.channel(), now));
+        } else {
+            Participation mine = conference.stream().filter(p -> p.agentId().equals(agent)).findFirst()
+                    .orElseThrow(() -> new ConflictException("not-in-conference", "You are not in a conference on "
+                            + "interaction " + interactionId + "."));
+            mine.leave(now);
+            fired.add(interaction.conferenceLeft(agent, now));
+            agentWork.endWork(tenantId, agent, interaction.channel());
+            fired.addAll(engine.fillAfterEnding(tenantId, agent, interaction.channel(), now));
+        }
+        events.fire(fired);
+    }
+
+    @Override
     public TransferTargets targets(UUID tenantId, UUID interactionId, String search) {
         if (search != null && search.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidRequestException("invalid-search", "A search is plain text, without control "
@@ -198,32 +249,6 @@ public class HandoverService implements Handovers {
     }
 
     /**
-     * Locks the interaction's holder, its pending target and {@code extra} in ascending id order, then the
-     * interaction. Whatever changed meanwhile (an answer, a transfer from another request), the call goes on when
-     * every agent the interaction concerns now was among those locked — the domain then refuses what no longer
-     * applies (transfer-pending, no-pending-transfer) — and is refused as retryable otherwise, since waiting for a
-     * new agent's row while holding the interaction would break the lock order.
-     */
-    private Interaction lockWith(UUID tenantId, UUID interactionId, UUID extra, boolean forNewTransfer) {
-        UUID[] agents = repository.partiesOf(tenantId, interactionId);
-        List<UUID> locked = ascending(agents[0], agents[1], extra);
-        for (UUID agent : locked) {
-            candidates.lockAgent(agent);
-        }
-        Interaction interaction = repository.lockInteraction(tenantId, interactionId);
-        if (forNewTransfer && Objects.equals(interaction.agentId(), agents[0])
-                && interaction.transferTargetId() != null) {
-            throw new ConflictException("transfer-pending", "Interaction " + interactionId + " is already being "
-                    + "transferred.");
-        }
-        if (!ascending(interaction.agentId(), interaction.transferTargetId()).stream().allMatch(locked::contains)) {
-            throw new ConflictException("interaction-busy", "Interaction " + interactionId
-                    + " is changing hands right now; retry.");
-        }
-        return interaction;
-    }
-
-    /**
      * The agent handing it over: {@code sender} when an agent acts, its holder when a supervisor acts for them —
      * which needs work in someone's hands.
      */
@@ -236,6 +261,14 @@ public class HandoverService implements Handovers {
                     + interaction.state() + "; only work in progress in an agent's hands can be transferred.");
         }
         return interaction.agentId();
+    }
+
+    /** A conversation several agents are in is not transferred: the holder leaves it to a colleague instead. */
+    private void requireNoConference(UUID interactionId) {
+        if (!repository.conferenceOf(interactionId).isEmpty()) {
+            throw new ConflictException("conference-in-progress", "Colleagues are in this conversation with you; "
+                    + "leave it to them, or wait until they leave, instead of transferring it.");
+        }
     }
 
     /** An agent hands an interaction over once at a time: the wrap-up of their earlier handover comes first. */

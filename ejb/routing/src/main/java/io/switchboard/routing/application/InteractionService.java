@@ -65,6 +65,12 @@ public class InteractionService {
     @Inject
     TransferHolds holds;
 
+    @Inject
+    InteractionLocks locks;
+
+    @EJB
+    io.switchboard.api.agentstate.AgentDirectory directory;
+
     @EJB
     AgentWork agentWork;
 
@@ -117,11 +123,28 @@ public class InteractionService {
     }
 
     public InteractionView end(UUID tenantId, UUID agentId, UUID interactionId) {
-        Interaction interaction = lockAsAgent(tenantId, agentId, interactionId);
+        // Colleagues in conference are locked too (before the interaction): the end is theirs as well.
+        Interaction interaction = locks.lockConcerned(tenantId, interactionId, agentId, false);
         Instant now = now();
         events.fire(List.of(interaction.end(agentId, repository.queueOf(interaction), now)));
+        events.fire(endConference(tenantId, interaction, now));
         events.fire(afterEnding(tenantId, agentId, interaction, now));
         return views.of(interaction);
+    }
+
+    /**
+     * The conversation ended (the holder ended it, the customer left, a supervisor forced wrap-up): colleagues in
+     * conference leave it, their work on the channel ends; the holder alone wraps it up. Their rows are locked.
+     */
+    private List<InteractionEvent> endConference(UUID tenantId, Interaction interaction, Instant now) {
+        List<InteractionEvent> fired = new ArrayList<>();
+        for (Participation colleague : repository.conferenceOf(interaction.id())) {
+            colleague.leave(now);
+            fired.add(interaction.conferenceLeft(colleague.agentId(), now));
+            agentWork.endWork(tenantId, colleague.agentId(), interaction.channel());
+            fired.addAll(engine.fillAfterEnding(tenantId, colleague.agentId(), interaction.channel(), now));
+        }
+        return fired;
     }
 
     /** The agent's side of work that ended into wrap-up, whoever ended it. */
@@ -170,10 +193,15 @@ public class InteractionService {
         return views.of(interaction);
     }
 
+    /** The holder, or a colleague in conference with them, writes to the customer under their display name. */
     public InteractionView sendChatMessage(UUID tenantId, UUID agentId, UUID interactionId, String text) {
         Interaction interaction = lockAsAgent(tenantId, agentId, interactionId);
-        events.fire(List.of(interaction.sendChatMessage(agentId, text, now())));
-        return views.of(interaction);
+        var conferenced = agentId.equals(interaction.agentId()) ? java.util.Optional.<Participation>empty()
+                : repository.openParticipation(interactionId, agentId)
+                        .filter(part -> part.kind() == Participation.Kind.CONFERENCED);
+        String name = directory.colleague(tenantId, agentId).map(c -> c.displayName()).orElse(null);
+        events.fire(List.of(interaction.sendChatMessage(agentId, conferenced.isPresent(), name, text, now())));
+        return conferenced.map(part -> views.of(interaction, part)).orElseGet(() -> views.of(interaction));
     }
 
     public InteractionView receiveChatMessage(UUID tenantId, UUID interactionId, String text) {
@@ -188,13 +216,14 @@ public class InteractionService {
      * into wrap-up as if the agent had ended it.
      */
     public InteractionView customerLeft(UUID tenantId, UUID interactionId) {
-        Interaction interaction = lockWithItsAgent(tenantId, interactionId);
+        Interaction interaction = locks.lockConcerned(tenantId, interactionId, null, false);
         Instant now = now();
         InteractionState before = interaction.state();
         UUID agentId = interaction.agentId();
         InteractionEvent left = interaction.customerLeft(repository.queueOf(interaction), now);
         events.fire(List.of(left));
         events.fire(holds.calledOff(left, now));
+        events.fire(endConference(tenantId, interaction, now));
         if (before == InteractionState.OFFERED) {
             events.fire(engine.fill(tenantId, agentId, now));
         } else if (before == InteractionState.ACTIVE) {
@@ -208,12 +237,13 @@ public class InteractionService {
      * the agent's work on the channel ended as if they had ended it, and the history says who did it.
      */
     public InteractionView forceWrapUp(UUID tenantId, UUID supervisorId, UUID interactionId) {
-        Interaction interaction = lockWithItsAgent(tenantId, interactionId);
+        Interaction interaction = locks.lockConcerned(tenantId, interactionId, null, false);
         Instant now = now();
         UUID agentId = interaction.agentId();
         InteractionEvent forced = interaction.forceWrapUp(supervisorId, repository.queueOf(interaction), now);
         events.fire(List.of(forced));
         events.fire(holds.calledOff(forced, now));
+        events.fire(endConference(tenantId, interaction, now));
         events.fire(afterEnding(tenantId, agentId, interaction, now));
         return views.of(interaction);
     }
@@ -222,26 +252,6 @@ public class InteractionService {
     private Interaction lockAsAgent(UUID tenantId, UUID agentId, UUID interactionId) {
         candidates.lockAgent(agentId);
         return repository.lockInteraction(tenantId, interactionId);
-    }
-
-    /**
-     * The interaction and the agent holding it, locked agent first although the caller knows only the interaction:
-     * read who holds it, lock that agent, then the interaction. If it changed hands in between, the new holder's row
-     * is taken only if free (SKIP LOCKED: waiting for it while holding the interaction would break the lock order);
-     * otherwise the call is refused as retryable.
-     */
-    private Interaction lockWithItsAgent(UUID tenantId, UUID interactionId) {
-        UUID holder = repository.holderOf(tenantId, interactionId);
-        if (holder != null) {
-            candidates.lockAgent(holder);
-        }
-        Interaction interaction = repository.lockInteraction(tenantId, interactionId);
-        UUID now = interaction.agentId();
-        if (now != null && !now.equals(holder) && !candidates.tryLockAgent(now)) {
-            throw new ConflictException("interaction-busy", "Interaction " + interactionId
-                    + " is changing hands right now; retry.");
-        }
-        return interaction;
     }
 
     /** The agent became Ready (or has room again): offer them what is waiting. */

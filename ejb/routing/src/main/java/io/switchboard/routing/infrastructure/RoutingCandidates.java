@@ -32,7 +32,7 @@ public class RoutingCandidates {
      * The agent's load on one channel (interactions offered to them, active or in wrap-up, and their open
      * participations in others': a transfer ringing, a wrap-up owed after a transfer), its capacity under the
      * agent's profile (one of each without a profile), and whether a blending rule of that profile blocks the channel
-     * now (offered or active work, a ringing transfer); a fragment for queries that alias the agent {@code a}, its
+     * now (offered or active work, a ringing transfer, a conference); a fragment for queries that alias the agent {@code a}, its
      * channel session {@code cs} and its profile link {@code ap}.
      */
     private static final String ROOM = """
@@ -52,7 +52,8 @@ public class RoutingCandidates {
                                 where pb.profile_id = ap.profile_id and pb.blocked_channel = cs.channel)
                and not exists (select 1 from profile_blocking pb
                                  join interaction_participation e on e.agent_id = a.id
-                                                   and e.channel = pb.active_channel and e.kind = 'TRANSFER_OFFER'
+                                                   and e.channel = pb.active_channel
+                                                   and e.kind in ('TRANSFER_OFFER', 'CONFERENCED')
                                                    and e.ended_at is null
                                 where pb.profile_id = ap.profile_id and pb.blocked_channel = cs.channel)
             """;
@@ -213,7 +214,7 @@ public class RoutingCandidates {
                           select channel, state in ('OFFERED', 'ACTIVE') as engaged from interaction
                            where agent_id = :agent and state in ('OFFERED', 'ACTIVE', 'WRAP_UP')
                           union all
-                          select channel, kind = 'TRANSFER_OFFER' from interaction_participation
+                          select channel, kind in ('TRANSFER_OFFER', 'CONFERENCED') from interaction_participation
                            where agent_id = :agent and ended_at is null) held
                          group by channel""")
                 .setParameter("agent", agentId).getResultList();

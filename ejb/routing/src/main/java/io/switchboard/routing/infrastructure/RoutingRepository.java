@@ -63,6 +63,33 @@ public class RoutingRepository {
         return new UUID[] {(UUID) rows.get(0)[0], (UUID) rows.get(0)[1]};
     }
 
+    /**
+     * Every agent whose work a change of the interaction touches — its holder, a pending transfer's target, the
+     * colleagues in conference — read without a lock, to lock them before the interaction.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Set<UUID> agentsConcerned(UUID tenantId, UUID interactionId) {
+        UUID[] parties = partiesOf(tenantId, interactionId);
+        java.util.Set<UUID> agents = new java.util.HashSet<>();
+        for (UUID party : parties) {
+            if (party != null) {
+                agents.add(party);
+            }
+        }
+        agents.addAll(em.createNativeQuery("select agent_id from interaction_participation "
+                        + "where interaction_id = :interaction and ended_at is null and kind = 'CONFERENCED'",
+                        UUID.class).setParameter("interaction", interactionId).getResultList());
+        return agents;
+    }
+
+    /** The colleagues in conference on the interaction now. */
+    public List<Participation> conferenceOf(UUID interactionId) {
+        return em.createQuery("select p from Participation p where p.interactionId = :interaction "
+                        + "and p.endedAt is null and p.kind = :kind order by p.since", Participation.class)
+                .setParameter("interaction", interactionId).setParameter("kind", Participation.Kind.CONFERENCED)
+                .getResultList();
+    }
+
     /** The interaction's row lock unless another transaction holds it. */
     public Optional<Interaction> tryLockInteraction(UUID tenantId, UUID interactionId) {
         boolean locked = !em.createNativeQuery("select id from interaction where id = :id and tenant_id = :tenant "

@@ -57,6 +57,20 @@ public class ConsultationResource {
         return consultations.say(caller.tenantId(), caller.agentId(), id, message.text());
     }
 
+    /** The agent who asked invites the colleague to join the conversation with the customer (CO2). */
+    @POST
+    @Path("/{id}/invite")
+    public ConsultationView invite(@PathParam("id") UUID id) {
+        return consultations.invite(caller.tenantId(), caller.agentId(), id);
+    }
+
+    /** The invited colleague joins the conversation: a conference. */
+    @POST
+    @Path("/{id}/join")
+    public ConsultationView join(@PathParam("id") UUID id) {
+        return consultations.join(caller.tenantId(), caller.agentId(), id);
+    }
+
     @POST
     @Path("/{id}/close")
     public ConsultationView close(@PathParam("id") UUID id) {

@@ -80,6 +80,33 @@ public class ConsultationService {
         return consultation.view(consultations.messagesOf(consultationId));
     }
 
+    /** CO2: the requester invites the colleague to join the conversation with the customer. */
+    public ConsultationView invite(UUID tenantId, UUID agent, UUID consultationId) {
+        Consultation consultation = consultations.locked(tenantId, consultationId);
+        Instant now = now();
+        consultation.invite(agent, now);
+        events.fire(ConsultationEvent.of(tenantId, consultationId, consultation.interactionId(), "INVITED", agent,
+                null, now, consultation.parties()));
+        return consultation.view(consultations.messagesOf(consultationId));
+    }
+
+    /**
+     * The invited colleague joins the conversation: a conference (routing checks the conversation is live, held by
+     * the requester, and that the colleague has room for it). The consultation stays open beside it.
+     */
+    public ConsultationView join(UUID tenantId, UUID agent, UUID consultationId) {
+        // Agents and the interaction are locked before the consultation (the lock order; closing it when the
+        // interaction is done takes them in that order too), so the invitation is read first, then checked again.
+        Consultation consultation = consultations.unlocked(tenantId, consultationId);
+        consultation.requireInvitation(agent);
+        handovers.join(tenantId, consultation.interactionId(), agent);
+        consultations.relock(consultation);
+        consultation.requireInvitation(agent);
+        events.fire(ConsultationEvent.of(tenantId, consultationId, consultation.interactionId(), "JOINED", agent,
+                null, now(), consultation.parties()));
+        return consultation.view(consultations.messagesOf(consultationId));
+    }
+
     public ConsultationView close(UUID tenantId, UUID agent, UUID consultationId) {
         Consultation consultation = consultations.locked(tenantId, consultationId);
         Instant now = now();

@@ -40,6 +40,20 @@ public class Consultations {
         return consultation;
     }
 
+    /** The consultation as stored now, without a lock. */
+    public Consultation unlocked(UUID tenantId, UUID consultationId) {
+        Consultation consultation = em.find(Consultation.class, consultationId);
+        if (consultation == null || !consultation.tenantId().equals(tenantId)) {
+            throw new NotFoundException("consultation-not-found", "No consultation " + consultationId + ".");
+        }
+        return consultation;
+    }
+
+    /** Locks a consultation read earlier and reads it again as it is now. */
+    public void relock(Consultation consultation) {
+        em.refresh(consultation, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     /** The open consultations the agent is a party to, oldest first. */
     public List<Consultation> openOf(UUID tenantId, UUID agentId) {
         return em.createQuery("select c from Consultation c where c.tenantId = :tenant and c.state = 'OPEN' "
