@@ -145,12 +145,13 @@ export class Workspace {
   }
 
   /**
-   * Who wrote a chat line. Agents' lines carry the name the customer saw: mine say "You", a colleague's in the
-   * conversation say their name. Older lines have no name: they were the holder's, mine when I hold it.
+   * Who wrote a chat line. Agents' lines carry their author's id and the name the customer saw: mine say "You", a
+   * colleague's in the conversation say their name. Older lines have neither: they were the holder's, mine when I
+   * hold it. Names are not unique (and can change), so only the id decides.
    */
   speaker(m, c, i) {
     if (m.from !== 'agent') return { label: c.customerName, side: 'theirs' };
-    const mine = m.name ? m.name === this.myName() : !i.part;
+    const mine = m.agentId ? m.agentId === this.me() : !i.part;
     return mine ? { label: t('work.you'), side: 'mine' }
       : { label: m.name || t('conference.agent'), side: 'mine colleague' };
   }

@@ -129,6 +129,25 @@ class ConferenceIT extends ServerTest {
     }
 
     @Test
+    void anInvitationFromSomeoneWhoNoLongerHoldsTheChatLetsNobodyIn() throws Exception {
+        TestAgent ana = agentOnChat();
+        TestAgent bia = agentOnChat();
+        TestAgent cid = agentOnChat();
+        String chat = fixtures.workInHand(ana, fixtures.route("chat", ana));
+        String consultation = consult(ana, chat, bia);
+        assertEquals(200, api.post("/api/consultations/" + consultation + "/invite", ana.token(), null).status());
+        assertEquals(201, api.post("/api/interactions/" + chat + "/transfers", ana.token(),
+                Json.createObjectBuilder().add("agentId", cid.id()).build().toString()).status());
+        assertEquals(200, api.post("/api/interactions/" + chat + "/transfers/pending/accept", cid.token(), null)
+                .status());
+        assertTrue(api.post("/api/consultations/" + consultation + "/join", bia.token(), null)
+                .isProblem(409, "invitation-outdated"), "Cid never invited her into his chat");
+        assertTrue(api.post("/api/consultations/" + consultation + "/invite", ana.token(), null)
+                .isProblem(409, "invitation-outdated"));
+        assertEquals(0, activeWork(bia));
+    }
+
+    @Test
     void aFullColleagueCannotJoin() throws Exception {
         TestAgent ana = agentOnChat();
         TestAgent bia = agentOnChat();

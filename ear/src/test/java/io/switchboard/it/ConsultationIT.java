@@ -60,8 +60,8 @@ class ConsultationIT extends ServerTest {
         JsonObject bias = api.get("/api/consultations", bia.token()).array().getJsonObject(0);
         assertEquals(consultation, bias.getString("consultationId"));
         assertEquals(ana.id(), bias.getString("requesterId"));
-        assertEquals(403, api.get("/api/consultations/" + consultation, carol.token()).status(),
-                "a third agent cannot read it");
+        assertEquals(404, api.get("/api/consultations/" + consultation, carol.token()).status(),
+                "a third agent cannot read it, nor learn it exists");
         assertEquals(403, say(carol, consultation, "hello").status(), "nor write in it");
 
         String content = api.get("/api/integration/interactions/" + chat, fixtures.integrationToken()).json()

@@ -230,6 +230,29 @@ class TransferIT extends ServerTest {
     }
 
     @Test
+    void anAgentHasOneConversationTheyStartedInTransferAtATime() throws Exception {
+        TestAgent ana = fixtures.agent("chat", "sms");
+        for (String channel : List.of("chat", "sms")) {
+            api.post(ana.path() + "/channels/login", ana.token(), channels(channel));
+            api.post(ana.path() + "/channels/ready", ana.token(), channels(channel));
+        }
+        TestAgent bob = fixtures.agent("chat", "sms");
+        for (String channel : List.of("chat", "sms")) {
+            api.post(bob.path() + "/channels/login", bob.token(), channels(channel));
+            api.post(bob.path() + "/channels/ready", bob.token(), channels(channel));
+        }
+        String chat = fixtures.workInHand(ana, fixtures.route("chat", ana));
+        String sms = fixtures.workInHand(ana, fixtures.route("sms", ana));
+        // Outbound conversations come with issue 11; until then the flag is set where issue 11 will set it: the row.
+        Database.execute("update interaction set outbound = true where id in ('" + chat + "', '" + sms + "')");
+        assertEquals(201, transfer(ana, chat, bob).status());
+        assertTrue(transfer(ana, sms, bob).isProblem(409, "outbound-transfer-pending"),
+                "one of her outbound conversations is in transfer already (CO5)");
+        assertEquals(200, api.post(pending(chat, "cancel"), ana.token(), null).status());
+        assertEquals(201, transfer(ana, sms, bob).status(), "once that one is answered, the next may go");
+    }
+
+    @Test
     void aRingingTransferTakesTheTargetsCapacity() throws Exception {
         TestAgent ana = readyAgent();
         TestAgent bob = readyAgent();

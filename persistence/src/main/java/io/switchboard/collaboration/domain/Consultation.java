@@ -158,6 +158,11 @@ public class Consultation {
         }
     }
 
+    /** The agent who asked: the one whose invitation lets the colleague join. */
+    public UUID requesterIdOf() {
+        return requesterId;
+    }
+
     public boolean isParty(UUID agent) {
         return agent.equals(requesterId) || agent.equals(consultedId);
     }

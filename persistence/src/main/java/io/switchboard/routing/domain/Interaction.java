@@ -122,6 +122,14 @@ public class Interaction {
     @Column(name = "transfer_count", nullable = false)
     private int transferCount;
 
+    /** An agent started it (outbound SMS or email): no conference (OB11), one in transfer per agent (CO5). */
+    @Column(nullable = false)
+    private boolean outbound;
+
+    /** Colleagues in conference with the holder now (their parts are participations; this spares looking). */
+    @Column(name = "conference_size", nullable = false)
+    private int conferenceSize;
+
     /** When the interaction entered its current state (what the agent's task panel counts from). */
     @Column(name = "state_since", nullable = false)
     private Instant stateSince;
@@ -342,6 +350,11 @@ public class Interaction {
         this.transferDeadline = null;
     }
 
+    /** The row version (optimistic lock): every change of the interaction, and only a change, moves it. */
+    public long version() {
+        return version;
+    }
+
     public UUID transferTargetId() {
         return transferTargetId;
     }
@@ -447,7 +460,8 @@ public class Interaction {
             requireHandledBy(agent, ACTIVE, "send a message");
         }
         require(ACTIVE, "send a message");
-        this.content = InteractionContent.stored(channel, content).withChatMessage("agent", name, text, now).json();
+        this.content = InteractionContent.stored(channel, content).withChatMessage("agent", agent, name, text, now)
+                .json();
         return changed(InteractionCause.MESSAGE, now);
     }
 
@@ -462,21 +476,52 @@ public class Interaction {
             throw new InvalidRequestException("not-conferenceable", "Only chats and calls take a conference; this is "
                     + channel + ".");
         }
+        if (outbound) {
+            throw new IllegalTransitionException("outbound-no-conference", "A conversation an agent started (outbound) "
+                    + "takes no conference; transfer it instead.");
+        }
         if (colleague.equals(agentId)) {
             throw new InvalidRequestException("conference-self", "The agent handling it is in it already.");
         }
+        conferenceSize++;
         return changed(InteractionCause.CONFERENCE_JOINED, now).with(colleague);
     }
 
-    /** A colleague left the conference; the holder keeps it. */
+    /** A colleague left the conference (or it ended with the conversation); the holder keeps it. */
     public InteractionEvent conferenceLeft(UUID colleague, Instant now) {
+        if (conferenceSize == 0) {
+            throw new IllegalTransitionException("not-in-conference", "Nobody is in conference on " + id + ".");
+        }
+        conferenceSize--;
         return changed(InteractionCause.CONFERENCE_LEFT, now).with(colleague);
+    }
+
+    /**
+     * Marks it as started by an agent (outbound, issue 11, which creates such conversations): the collaboration
+     * rules for them apply from then on.
+     */
+    public Interaction startedByAgent() {
+        this.outbound = true;
+        return this;
+    }
+
+    public boolean outbound() {
+        return outbound;
+    }
+
+    /** Whether colleagues are in conference with the holder. */
+    public boolean inConference() {
+        return conferenceSize > 0;
     }
 
     /** The holder leaves the conference: it goes to the colleague who stays, and the former holder wraps up. */
     public InteractionEvent handOverInConference(UUID holder, UUID colleague, Instant now) {
         requireHandledBy(holder, ACTIVE, "leave the conference");
         requireNoTransferPending("leave");
+        if (conferenceSize == 0) {
+            throw new IllegalTransitionException("not-in-conference", "Nobody is in conference on " + id + ".");
+        }
+        conferenceSize--;
         this.agentId = colleague;
         return moveTo(ACTIVE, InteractionCause.CONFERENCE_HANDED_OVER, now, holder);
     }

@@ -101,11 +101,15 @@ public final class InteractionContent {
 
     /** A chat message appended to the transcript (agent or customer side). */
     public InteractionContent withChatMessage(String from, String text, Instant at) {
-        return withChatMessage(from, null, text, at);
+        return withChatMessage(from, null, null, text, at);
     }
 
-    /** A chat message with its author's display name (an agent's, which the customer sees), when there is one. */
-    public InteractionContent withChatMessage(String from, String name, String text, Instant at) {
+    /**
+     * An agent's chat message, with their id (so each agent's screen knows its own lines) and display name (which
+     * the customer sees), when known.
+     */
+    public InteractionContent withChatMessage(String from, java.util.UUID author, String name, String text,
+                                              Instant at) {
         if (channel != Channel.CHAT) {
             throw new InvalidRequestException("not-a-chat", "Messages are sent in chats; this is " + channel + ".");
         }
@@ -115,6 +119,9 @@ public final class InteractionContent {
         var messages = Json.createArrayBuilder(json.containsKey("messages") ? json.getJsonArray("messages")
                 : JsonValue.EMPTY_JSON_ARRAY);
         var message = Json.createObjectBuilder().add("from", from);
+        if (author != null) {
+            message.add("agentId", author.toString());
+        }
         if (name != null) {
             message.add("name", name);
         }

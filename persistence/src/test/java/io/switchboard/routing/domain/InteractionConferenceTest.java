@@ -56,6 +56,13 @@ class InteractionConferenceTest {
     }
 
     @Test
+    void aConversationAnAgentStartedTakesNoConference() {
+        Interaction outbound = chat().startedByAgent();
+        assertEquals("outbound-no-conference", code(() -> outbound.conferenceJoined(bia, T0.plusSeconds(5))));
+        assertFalse(outbound.inConference());
+    }
+
+    @Test
     void inConferenceBothWriteUnderTheirNamesAndNobodyElse() {
         Interaction chat = chat();
         chat.sendChatMessage(bia, true, "Bia Souza", "Hi, Bia from billing.", T0.plusSeconds(6));

@@ -63,10 +63,11 @@ public interface Handovers {
     void release(UUID tenantId, UUID interactionId, InteractionCause why, UUID actor);
 
     /**
-     * CO2: {@code colleague} joins the holder in the live chat or call: logged in on its channel with room for it
-     * under their profile; it then counts against their capacity and they write to the customer under their name.
+     * CO2: {@code colleague} joins the holder in the live chat or call, at the invitation of {@code inviter}, who
+     * must still hold it: Ready and not Do Not Disturb on its channel with room for it under their profile (capacity
+     * and blending); it then counts against their capacity and they write to the customer under their name.
      */
-    void join(UUID tenantId, UUID interactionId, UUID colleague);
+    void join(UUID tenantId, UUID interactionId, UUID colleague, UUID inviter);
 
     /**
      * {@code agent} leaves the conference: a colleague just goes; the holder hands the interaction to the colleague

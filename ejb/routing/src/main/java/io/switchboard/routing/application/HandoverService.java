@@ -81,7 +81,7 @@ public class HandoverService implements Handovers {
         Instant deadline = now.plusSeconds(queue.transferTimeoutSeconds());
         InteractionEvent requested = interaction.requestTransfer(from, target, deadline, maxTransfers, now);
         requireWrappedUp(interactionId, from);
-        requireNoConference(interactionId);
+        requireNoConference(interaction);
         if (repository.openParticipation(interactionId, target).isPresent()) {
             throw new ConflictException("target-still-wrapping-up", "That agent has not finished wrapping up this "
                     + "interaction since they transferred it; they cannot take it back yet.");
@@ -93,7 +93,7 @@ public class HandoverService implements Handovers {
         }
         repository.add(Participation.transferOffer(interaction, target, now));
         events.fire(List.of(requested.by(actorOtherThan(actor, from))));
-        return new Hold(interactionId, interaction.channel(), from, deadline, false);
+        return new Hold(interactionId, interaction.channel(), from, deadline, interaction.outbound());
     }
 
     @Override
@@ -114,7 +114,7 @@ public class HandoverService implements Handovers {
                 .map(Participation::agentId).toList();
         InteractionEvent moved = interaction.transferToQueue(from, target, stillWrappingUp, maxTransfers, now);
         requireWrappedUp(interactionId, from);
-        requireNoConference(interactionId);
+        requireNoConference(interaction);
         repository.add(wrapUp);
         List<InteractionEvent> fired = new ArrayList<>();
         fired.add(moved.by(actorOtherThan(actor, from)));
@@ -122,7 +122,7 @@ public class HandoverService implements Handovers {
         fired.addAll(engine.offer(interaction, now));
         fired.addAll(engine.fillAfterEnding(tenantId, from, interaction.channel(), now));
         events.fire(fired);
-        return new Handed(interactionId, interaction.channel(), from, false);
+        return new Handed(interactionId, interaction.channel(), from, interaction.outbound());
     }
 
     @Override
@@ -178,19 +178,24 @@ public class HandoverService implements Handovers {
     }
 
     @Override
-    public void join(UUID tenantId, UUID interactionId, UUID colleague) {
+    public void join(UUID tenantId, UUID interactionId, UUID colleague, UUID inviter) {
         if (!repository.agentExists(tenantId, colleague)) {
             throw new InvalidRequestException("unknown-colleague", "No agent " + colleague + " in this tenant.");
         }
         Interaction interaction = locks.lockConcerned(tenantId, interactionId, colleague, false);
         Instant now = InteractionService.now();
+        if (!inviter.equals(interaction.agentId())) {
+            throw new ConflictException("invitation-outdated", "The agent who invited you no longer handles this "
+                    + "conversation; its holder has to invite you.");
+        }
         InteractionEvent joined = interaction.conferenceJoined(colleague, now);
         if (repository.openParticipation(interactionId, colleague).isPresent()) {
             throw new ConflictException("already-taking-part", "That agent already has a part in this interaction.");
         }
-        if (!candidates.canHold(colleague, interaction.channel())) {
+        if (!candidates.canTakeTransfer(colleague, interaction.channel())) {
             throw new ConflictException("colleague-unavailable", "That agent cannot join on "
-                    + interaction.channel() + " now: they are not logged in there or have no room.");
+                    + interaction.channel() + " now: they are not Ready there, are on Do Not Disturb, or have no "
+                    + "room (capacity or a blending rule).");
         }
         repository.add(Participation.conferenced(interaction, colleague, now));
         agentWork.startWork(tenantId, colleague, interaction.channel());
@@ -264,8 +269,8 @@ public class HandoverService implements Handovers {
     }
 
     /** A conversation several agents are in is not transferred: the holder leaves it to a colleague instead. */
-    private void requireNoConference(UUID interactionId) {
-        if (!repository.conferenceOf(interactionId).isEmpty()) {
+    private static void requireNoConference(Interaction interaction) {
+        if (interaction.inConference()) {
             throw new ConflictException("conference-in-progress", "Colleagues are in this conversation with you; "
                     + "leave it to them, or wait until they leave, instead of transferring it.");
         }

@@ -43,6 +43,11 @@ public class InteractionEventsFired {
                 || !IN_CONFERENCE.contains(event.cause())) {
             return event;
         }
+        // Loaded by this transaction already: no statement unless someone is in conference.
+        var interaction = repository.claimed(event.interactionId());
+        if (interaction == null || !interaction.inConference()) {
+            return event;
+        }
         List<UUID> colleagues = repository.conferenceOf(event.interactionId()).stream()
                 .map(io.switchboard.routing.domain.Participation::agentId).toList();
         return colleagues.isEmpty() ? event : event.in(colleagues);

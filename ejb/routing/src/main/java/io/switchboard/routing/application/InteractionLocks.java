@@ -8,7 +8,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -27,6 +26,21 @@ public class InteractionLocks {
     RoutingCandidates candidates;
 
     /**
+     * For a change that found the interaction (locked after its holder, the common path) in conference: the
+     * colleagues' rows are taken only if free — never waited for while holding the interaction, which would break the
+     * lock order — else the call is refused as retryable. Ending a conversation is the only such change, so the
+     * usual end costs no look-up of who else is in it.
+     */
+    public void lockColleaguesWithoutWaiting(Interaction interaction) {
+        for (var colleague : repository.conferenceOf(interaction.id())) {
+            if (!candidates.tryLockAgent(colleague.agentId())) {
+                throw new ConflictException("interaction-busy", "A colleague in this conversation is changing "
+                        + "state right now; retry.");
+            }
+        }
+    }
+
+    /**
      * Locks every agent the interaction concerns and {@code acting} (either may be null), ascending, then the
      * interaction. Whatever changed meanwhile, the call goes on when every agent it concerns now was among those
      * locked — the domain then refuses what no longer applies — and is refused as retryable otherwise, since waiting
@@ -34,8 +48,9 @@ public class InteractionLocks {
      * transfer another request just put on it is reported as such.
      */
     public Interaction lockConcerned(UUID tenantId, UUID interactionId, UUID acting, boolean refusePending) {
-        Set<UUID> before = repository.agentsConcerned(tenantId, interactionId);
-        List<UUID> locked = Stream.concat(before.stream(), Stream.ofNullable(acting)).distinct().sorted().toList();
+        RoutingRepository.Concerned before = repository.concerned(tenantId, interactionId);
+        List<UUID> locked = Stream.concat(before.agents().stream(), Stream.ofNullable(acting)).distinct().sorted()
+                .toList();
         for (UUID agent : locked) {
             candidates.lockAgent(agent);
         }
@@ -45,7 +60,9 @@ public class InteractionLocks {
             throw new ConflictException("transfer-pending", "Interaction " + interactionId + " is already being "
                     + "transferred.");
         }
-        if (!locked.containsAll(repository.agentsConcerned(tenantId, interactionId))) {
+        // Every change of who is concerned is a change of the interaction: an unchanged version needs no re-read.
+        if (interaction.version() != before.version()
+                && !locked.containsAll(repository.concerned(tenantId, interactionId).agents())) {
             throw new ConflictException("interaction-busy", "Interaction " + interactionId
                     + " is changing hands right now; retry.");
         }

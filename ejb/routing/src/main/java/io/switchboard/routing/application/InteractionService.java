@@ -123,8 +123,10 @@ public class InteractionService {
     }
 
     public InteractionView end(UUID tenantId, UUID agentId, UUID interactionId) {
-        // Colleagues in conference are locked too (before the interaction): the end is theirs as well.
-        Interaction interaction = locks.lockConcerned(tenantId, interactionId, agentId, false);
+        Interaction interaction = lockAsAgent(tenantId, agentId, interactionId);
+        if (interaction.inConference()) {
+            locks.lockColleaguesWithoutWaiting(interaction);
+        }
         Instant now = now();
         events.fire(List.of(interaction.end(agentId, repository.queueOf(interaction), now)));
         events.fire(endConference(tenantId, interaction, now));
@@ -138,6 +140,9 @@ public class InteractionService {
      */
     private List<InteractionEvent> endConference(UUID tenantId, Interaction interaction, Instant now) {
         List<InteractionEvent> fired = new ArrayList<>();
+        if (!interaction.inConference()) {
+            return fired;
+        }
         for (Participation colleague : repository.conferenceOf(interaction.id())) {
             colleague.leave(now);
             fired.add(interaction.conferenceLeft(colleague.agentId(), now));

@@ -1,6 +1,5 @@
 package io.switchboard.routing.application;
 
-import io.switchboard.api.Channel;
 import io.switchboard.api.routing.InteractionState;
 import io.switchboard.api.routing.InteractionView;
 import io.switchboard.api.routing.InteractionView.PendingTransfer;
@@ -53,7 +52,7 @@ public class InteractionViews {
 
     /** Colleagues in conference: only a live chat or call in progress can have them. */
     private List<UUID> conference(Interaction i) {
-        if (i.state() != InteractionState.ACTIVE || (i.channel() != Channel.CHAT && i.channel() != Channel.VOICE)) {
+        if (!i.inConference()) {
             return List.of();
         }
         return repository.conferenceOf(i.id()).stream().map(Participation::agentId).toList();

@@ -63,23 +63,34 @@ public class RoutingRepository {
         return new UUID[] {(UUID) rows.get(0)[0], (UUID) rows.get(0)[1]};
     }
 
+    /** The agents a change of an interaction touches, as of its {@code version}. */
+    public record Concerned(java.util.Set<UUID> agents, long version) {
+    }
+
     /**
      * Every agent whose work a change of the interaction touches — its holder, a pending transfer's target, the
-     * colleagues in conference — read without a lock, to lock them before the interaction.
+     * colleagues in conference — with the interaction's version, in one statement without a lock, to lock them
+     * before the interaction.
      */
     @SuppressWarnings("unchecked")
-    public java.util.Set<UUID> agentsConcerned(UUID tenantId, UUID interactionId) {
-        UUID[] parties = partiesOf(tenantId, interactionId);
+    public Concerned concerned(UUID tenantId, UUID interactionId) {
+        List<Object[]> rows = em.createNativeQuery("select i.version, i.agent_id, i.transfer_target_id, p.agent_id "
+                        + "from interaction i left join interaction_participation p on p.interaction_id = i.id "
+                        + "and p.ended_at is null and p.kind = 'CONFERENCED' "
+                        + "where i.id = :id and i.tenant_id = :tenant")
+                .setParameter("id", interactionId).setParameter("tenant", tenantId).getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("interaction-not-found", "No interaction " + interactionId + ".");
+        }
         java.util.Set<UUID> agents = new java.util.HashSet<>();
-        for (UUID party : parties) {
-            if (party != null) {
-                agents.add(party);
+        for (Object[] row : rows) {
+            for (int column = 1; column <= 3; column++) {
+                if (row[column] != null) {
+                    agents.add((UUID) row[column]);
+                }
             }
         }
-        agents.addAll(em.createNativeQuery("select agent_id from interaction_participation "
-                        + "where interaction_id = :interaction and ended_at is null and kind = 'CONFERENCED'",
-                        UUID.class).setParameter("interaction", interactionId).getResultList());
-        return agents;
+        return new Concerned(agents, ((Number) rows.get(0)[0]).longValue());
     }
 
     /** The colleagues in conference on the interaction now. */

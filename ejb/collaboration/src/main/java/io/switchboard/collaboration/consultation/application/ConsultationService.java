@@ -8,6 +8,7 @@ import io.switchboard.api.error.AccessDeniedException;
 import io.switchboard.api.error.ConflictException;
 import io.switchboard.api.error.IllegalTransitionException;
 import io.switchboard.api.error.InvalidRequestException;
+import io.switchboard.api.error.NotFoundException;
 import io.switchboard.api.routing.Handovers;
 import io.switchboard.api.routing.InteractionState;
 import io.switchboard.collaboration.consultation.infrastructure.Consultations;
@@ -46,8 +47,10 @@ public class ConsultationService {
 
     /** The agent holding the interaction (active) consults a colleague of the tenant who is signed in. */
     public ConsultationView open(UUID tenantId, UUID requester, UUID interactionId, UUID consulted) {
-        var colleague = directory.colleague(tenantId, Objects.requireNonNull(consulted)).orElseThrow(() ->
-                new InvalidRequestException("unknown-colleague", "No agent " + consulted + " in this tenant."));
+        // Colleagues are the tenant's agents and supervisors (the directory's list), not admins or integrations.
+        var colleague = directory.colleagues(tenantId).stream()
+                .filter(c -> c.agentId().equals(Objects.requireNonNull(consulted))).findFirst().orElseThrow(() ->
+                        new InvalidRequestException("unknown-colleague", "No agent " + consulted + " in this tenant."));
         Handovers.Parties parties = handovers.lock(tenantId, interactionId);
         if (!requester.equals(parties.holderId())) {
             throw new AccessDeniedException("Only the agent handling interaction " + interactionId
@@ -82,7 +85,14 @@ public class ConsultationService {
 
     /** CO2: the requester invites the colleague to join the conversation with the customer. */
     public ConsultationView invite(UUID tenantId, UUID agent, UUID consultationId) {
-        Consultation consultation = consultations.locked(tenantId, consultationId);
+        // The holder invites to what they hold now: agents and the interaction locked first (the lock order).
+        Consultation consultation = consultations.unlocked(tenantId, consultationId);
+        Handovers.Parties parties = handovers.lock(tenantId, consultation.interactionId());
+        consultations.relock(consultation);
+        if (!agent.equals(parties.holderId()) && agent.equals(consultation.requesterIdOf())) {
+            throw new ConflictException("invitation-outdated", "You no longer handle this conversation; only its "
+                    + "holder invites colleagues into it.");
+        }
         Instant now = now();
         consultation.invite(agent, now);
         events.fire(ConsultationEvent.of(tenantId, consultationId, consultation.interactionId(), "INVITED", agent,
@@ -99,7 +109,7 @@ public class ConsultationService {
         // interaction is done takes them in that order too), so the invitation is read first, then checked again.
         Consultation consultation = consultations.unlocked(tenantId, consultationId);
         consultation.requireInvitation(agent);
-        handovers.join(tenantId, consultation.interactionId(), agent);
+        handovers.join(tenantId, consultation.interactionId(), agent, consultation.requesterIdOf());
         consultations.relock(consultation);
         consultation.requireInvitation(agent);
         events.fire(ConsultationEvent.of(tenantId, consultationId, consultation.interactionId(), "JOINED", agent,
@@ -118,9 +128,10 @@ public class ConsultationService {
 
     /** One consultation, to its parties only. */
     public ConsultationView get(UUID tenantId, UUID agent, UUID consultationId) {
-        Consultation consultation = consultations.locked(tenantId, consultationId);
+        Consultation consultation = consultations.unlocked(tenantId, consultationId);
         if (!consultation.isParty(agent)) {
-            throw new AccessDeniedException("Only its two agents can read consultation " + consultationId + ".");
+            // Not even its existence is told to others.
+            throw new NotFoundException("consultation-not-found", "No consultation " + consultationId + ".");
         }
         return consultation.view(consultations.messagesOf(consultationId));
     }
