@@ -236,7 +236,7 @@ export class Work {
     switch (button.dataset.do) {
       case 'accept': this.selected = id; return run(() => api('POST', `${offer}/accept`));
       case 'reject': return run(() => api('POST', `${offer}/reject`));
-      case 'end': return run(() => api('POST', `${path}/end`));
+      case 'end': return run(() => onceMoreIfBusy(() => api('POST', `${path}/end`)));
       case 'extend': return run(() => api('POST', `${path}/extend-acw`, { seconds: 30 }));
       case 'park': return run(() => api('POST', `${path}/park`, { workbin: button.dataset.workbin }));
       case 'pick-up': this.selected = id; return run(() => api('POST', `${path}/pick-up`));
@@ -310,6 +310,20 @@ export class Work {
     const id = $('wrapup').dataset.for;
     const code = $('wrapup-code').value;
     this.run(() => api('POST', `/interactions/${id}/done`, code ? { wrapUpCode: code } : {}));
+  }
+}
+
+/**
+ * Ending a conversation with colleagues in it needs their rows free for an instant; when one of them is busy the
+ * server refuses it as retryable (interaction-busy, nothing changed), so the desk tries once more after a moment.
+ */
+async function onceMoreIfBusy(call) {
+  try {
+    return await call();
+  } catch (error) {
+    if (!String(error.type || '').endsWith('/interaction-busy')) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return call();
   }
 }
 

@@ -105,6 +105,29 @@ class ConferenceIT extends ServerTest {
     }
 
     @Test
+    void anEndThatFindsAColleagueBusyChangesNothingAndCanBeRetried() throws Exception {
+        TestAgent ana = agentOnChat();
+        TestAgent bia = agentOnChat();
+        String chat = fixtures.workInHand(ana, fixtures.route("chat", ana));
+        join(ana, chat, bia);
+        try (var db = Database.connect()) {
+            db.setAutoCommit(false);
+            try (var hold = db.prepareStatement("select id from agent where id = cast(? as uuid) for update")) {
+                hold.setString(1, bia.id());
+                hold.executeQuery();   // Bia's row busy, as while one of her own commands runs
+            }
+            assertTrue(api.post("/api/interactions/" + chat + "/end", ana.token(), null)
+                    .isProblem(409, "interaction-busy"), "never waited for while holding the chat");
+            db.rollback();
+        }
+        assertEquals("ACTIVE", api.get("/api/integration/interactions/" + chat, fixtures.integrationToken()).json()
+                .getString("state"), "nothing half-done");
+        assertEquals(1, activeWork(bia));
+        assertEquals(200, api.post("/api/interactions/" + chat + "/end", ana.token(), null).status());
+        assertEquals(0, activeWork(bia));
+    }
+
+    @Test
     void theCustomerLeavingEndsTheConferenceAndOnlyLiveChannelsTakeOne() throws Exception {
         TestAgent ana = agentOnChat();
         TestAgent bia = agentOnChat();

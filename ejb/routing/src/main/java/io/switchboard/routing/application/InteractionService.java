@@ -124,11 +124,14 @@ public class InteractionService {
 
     public InteractionView end(UUID tenantId, UUID agentId, UUID interactionId) {
         Interaction interaction = lockAsAgent(tenantId, agentId, interactionId);
-        if (interaction.inConference()) {
+        boolean withColleagues = interaction.inConference();
+        Instant now = now();
+        InteractionEvent ended = interaction.end(agentId, repository.queueOf(interaction), now);
+        if (withColleagues) {
+            // Only now, once it is known to be the holder's to end; a busy colleague refuses it whole (retryable).
             locks.lockColleaguesWithoutWaiting(interaction);
         }
-        Instant now = now();
-        events.fire(List.of(interaction.end(agentId, repository.queueOf(interaction), now)));
+        events.fire(List.of(ended));
         events.fire(endConference(tenantId, interaction, now));
         events.fire(afterEnding(tenantId, agentId, interaction, now));
         return views.of(interaction);
