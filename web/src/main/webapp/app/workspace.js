@@ -6,6 +6,13 @@
 import { api, clock, escape, keepingFocus, secondsUntil, since } from './api.js';
 import { t } from './i18n.js';
 import { conferenceOf, inConference, partyList } from './conference.js';
+import { field } from './channels/common.js';
+import { renderVoice } from './channels/voice.js';
+import { renderEmail } from './channels/email.js';
+import { renderChat } from './channels/chat.js';
+import { renderFacebook, renderTwitter } from './channels/social.js';
+import { renderSms } from './channels/sms.js';
+import { renderWorkItem } from './channels/workitem.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -34,36 +41,15 @@ export function badge(i) {
   return transferring(i) ? t('transfer.badgePending') : t('istate.' + i.state);
 }
 
-const field = (label, value) => (value === undefined || value === null || value === '' ? ''
-  : `<dt>${t(label)}</dt><dd>${escape(value)}</dd>`);
-
 /** One renderer per channel: what the agent needs to handle it (brief: the few lines a task card shows). */
 const RENDERERS = {
-  VOICE: (c) => `<dl>${field('work.caller', c.callerNumber)}${field('work.dialled', c.dialledNumber)}`
-    + `${field('work.call', c.callId)}</dl>`,
-  EMAIL: (c, brief) => {
-    const to = Array.isArray(c.to) ? c.to.join(', ') : c.to;
-    const files = (c.attachments || []).map((a) => `<li>${escape(a.name)} (${escape(a.type)}, ${escape(a.size)} B)</li>`);
-    return `<dl>${field('work.from', c.from)}${field('work.to', to)}${field('work.subject', c.subject)}</dl>`
-      + (brief ? '' : `<pre class="body">${escape(c.text || (c.html || '').replace(/<[^>]+>/g, ''))}</pre>`)
-      + (files.length ? `<p>${t('work.attachments')}:</p><ul class="attachments">${files.join('')}</ul>` : '');
-  },
-  CHAT: (c, brief, i, draft, who) => {
-    const messages = (c.messages || []).slice(brief ? -1 : 0).map((m) => {
-      if (m.from === 'system') return `<li class="system" data-from="system">${escape(m.text)}</li>`;
-      const { label, side } = who(m, c);
-      return `<li class="${side}" data-from="${escape(m.from)}"><b>${escape(label)}</b> ${escape(m.text)}</li>`;
-    });
-    const input = brief || i.state !== 'ACTIVE' ? '' : `<div class="bar send">
-      <input data-message aria-label="${t('work.message')}" maxlength="4000" value="${escape(draft || '')}">
-      <button data-do="send">${t('work.send')}</button></div>`;
-    return `<p>${t('work.customer')}: ${escape(c.customerName)}</p><ol class="transcript">${messages.join('')}</ol>${input}`;
-  },
-  FACEBOOK: (c) => `<dl>${field('work.account', c.account)}</dl><blockquote>${escape(c.text)}</blockquote>`,
-  TWITTER: (c) => `<dl>${field('work.handle', c.handle)}</dl><blockquote>${escape(c.text)}</blockquote>`,
-  SMS: (c) => `<dl>${field('work.from', c.from)}</dl><blockquote>${escape(c.text)}</blockquote>`,
-  WORKITEM: (c) => `<dl>${field('work.kind', c.kind)}${field('work.title2', c.title)}${field('work.size', c.size)}`
-    + `${field('work.document', c.documentRef)}</dl>`,
+  VOICE: renderVoice,
+  EMAIL: renderEmail,
+  CHAT: renderChat,
+  FACEBOOK: renderFacebook,
+  TWITTER: renderTwitter,
+  SMS: renderSms,
+  WORKITEM: renderWorkItem,
 };
 
 /** The channel's JSON content, or nothing when it cannot be read. */

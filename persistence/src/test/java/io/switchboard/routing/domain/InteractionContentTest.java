@@ -41,6 +41,13 @@ class InteractionContentTest {
                     .add("size", 120_000).add("documentRef", "s3://docs/contract-17.pdf").build());
 
     @Test
+    void everyChannelHasItsOwnContentShape() {
+        for (Channel channel : Channel.values()) {
+            assertNotNull(ChannelContent.BY_CHANNEL.get(channel), channel + " has no content class");
+        }
+    }
+
+    @Test
     void everyChannelAcceptsItsRealContentAndKeepsExtraFields() {
         for (Channel channel : Channel.values()) {
             JsonObject sent = Json.createObjectBuilder(VALID.get(channel)).add("crmId", "42").build();
