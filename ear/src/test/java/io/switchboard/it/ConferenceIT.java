@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.switchboard.it.Api.channels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,8 +20,8 @@ class ConferenceIT extends ServerTest {
 
     @Test
     void aColleagueJoinsAChatBothWriteToTheCustomerUnderTheirNamesAndLeave() throws Exception {
-        TestAgent ana = agentOnChat();
-        TestAgent bia = agentOnChat();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bia = fixtures.readyAgent("chat");
         Route route = fixtures.route("chat", ana);
         String chat = fixtures.workInHand(ana, route);
         String consultation = consult(ana, chat, bia);
@@ -65,7 +64,7 @@ class ConferenceIT extends ServerTest {
         assertEquals("Test " + ana.login(), anasLine.getString("name"));
 
         // A third agent cannot write into it.
-        TestAgent carol = agentOnChat();
+        TestAgent carol = fixtures.readyAgent("chat");
         assertEquals(403, write(carol, chat, "hello").status());
         assertTrue(api.post("/api/interactions/" + chat + "/transfers", ana.token(),
                 Json.createObjectBuilder().add("agentId", carol.id()).build().toString())
@@ -82,9 +81,9 @@ class ConferenceIT extends ServerTest {
 
     @Test
     void theHolderLeavingHandsTheChatToTheColleagueAndEndingItEndsItForEveryone() throws Exception {
-        TestAgent ana = agentOnChat();
-        TestAgent bia = agentOnChat();
-        TestAgent dan = agentOnChat();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bia = fixtures.readyAgent("chat");
+        TestAgent dan = fixtures.readyAgent("chat");
         Route route = fixtures.route("chat", ana);
         String chat = fixtures.workInHand(ana, route);
         join(ana, chat, bia);
@@ -106,8 +105,8 @@ class ConferenceIT extends ServerTest {
 
     @Test
     void anEndThatFindsAColleagueBusyChangesNothingAndCanBeRetried() throws Exception {
-        TestAgent ana = agentOnChat();
-        TestAgent bia = agentOnChat();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bia = fixtures.readyAgent("chat");
         String chat = fixtures.workInHand(ana, fixtures.route("chat", ana));
         join(ana, chat, bia);
         try (var db = Database.connect()) {
@@ -129,8 +128,8 @@ class ConferenceIT extends ServerTest {
 
     @Test
     void theCustomerLeavingEndsTheConferenceAndOnlyLiveChannelsTakeOne() throws Exception {
-        TestAgent ana = agentOnChat();
-        TestAgent bia = agentOnChat();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bia = fixtures.readyAgent("chat");
         String chat = fixtures.workInHand(ana, fixtures.route("chat", ana));
         join(ana, chat, bia);
         assertEquals(200, api.post("/api/integration/interactions/" + chat + "/customer-left",
@@ -138,12 +137,8 @@ class ConferenceIT extends ServerTest {
         assertEquals(0, activeWork(bia));
         assertTrue(mine(bia).isEmpty());
 
-        TestAgent eve = fixtures.agent("email");
-        TestAgent fay = fixtures.agent("email");
-        for (TestAgent agent : List.of(eve, fay)) {
-            api.post(agent.path() + "/channels/login", agent.token(), channels("email"));
-            api.post(agent.path() + "/channels/ready", agent.token(), channels("email"));
-        }
+        TestAgent eve = fixtures.readyAgent("email");
+        TestAgent fay = fixtures.readyAgent("email");
         String email = fixtures.workInHand(eve, fixtures.route("email", eve));
         String consultation = consult(eve, email, fay);
         api.post("/api/consultations/" + consultation + "/invite", eve.token(), null);
@@ -153,9 +148,9 @@ class ConferenceIT extends ServerTest {
 
     @Test
     void anInvitationFromSomeoneWhoNoLongerHoldsTheChatLetsNobodyIn() throws Exception {
-        TestAgent ana = agentOnChat();
-        TestAgent bia = agentOnChat();
-        TestAgent cid = agentOnChat();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bia = fixtures.readyAgent("chat");
+        TestAgent cid = fixtures.readyAgent("chat");
         String chat = fixtures.workInHand(ana, fixtures.route("chat", ana));
         String consultation = consult(ana, chat, bia);
         assertEquals(200, api.post("/api/consultations/" + consultation + "/invite", ana.token(), null).status());
@@ -172,8 +167,8 @@ class ConferenceIT extends ServerTest {
 
     @Test
     void aFullColleagueCannotJoin() throws Exception {
-        TestAgent ana = agentOnChat();
-        TestAgent bia = agentOnChat();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bia = fixtures.readyAgent("chat");
         Route route = fixtures.route("chat", ana, bia);
         String anas = fixtures.workInHand(ana, route);
         String consultation = consult(ana, anas, bia);
@@ -201,13 +196,6 @@ class ConferenceIT extends ServerTest {
     private Api.Reply write(TestAgent agent, String chat, String text) {
         return api.post("/api/interactions/" + chat + "/messages", agent.token(),
                 Json.createObjectBuilder().add("text", text).build().toString());
-    }
-
-    private TestAgent agentOnChat() {
-        TestAgent agent = fixtures.agent("chat");
-        api.post(agent.path() + "/channels/login", agent.token(), channels("chat"));
-        api.post(agent.path() + "/channels/ready", agent.token(), channels("chat"));
-        return agent;
     }
 
     private List<JsonObject> mine(TestAgent agent) {

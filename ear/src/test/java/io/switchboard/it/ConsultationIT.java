@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
-import static io.switchboard.it.Api.channels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,9 +25,9 @@ class ConsultationIT extends ServerTest {
 
     @Test
     void aConsultationStaysBetweenTheTwoAgentsAndNeverReachesTheCustomer() throws Exception {
-        TestAgent ana = agentOnChat();
-        TestAgent bia = agentOnChat();
-        TestAgent carol = agentOnChat();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bia = fixtures.readyAgent("chat");
+        TestAgent carol = fixtures.readyAgent("chat");
         Route route = fixtures.route("chat", ana);
         String chat = fixtures.workInHand(ana, route);
         String marker = "consult-" + UUID.randomUUID();
@@ -85,8 +84,8 @@ class ConsultationIT extends ServerTest {
 
     @Test
     void consultationsNobodyCouldHaveAreRefusedWithAReason() throws Exception {
-        TestAgent ana = agentOnChat();
-        TestAgent bia = agentOnChat();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bia = fixtures.readyAgent("chat");
         TestAgent offline = fixtures.agent("chat");
         String chat = fixtures.workInHand(ana, fixtures.route("chat", ana));
         assertTrue(consult(ana, chat, ana).isProblem(422, "consult-self"));
@@ -105,8 +104,8 @@ class ConsultationIT extends ServerTest {
 
     @Test
     void aConsultationClosesWhenTheWorkIsDoneAndTheConsultedCanTakeItOver() throws Exception {
-        TestAgent ana = agentOnChat();
-        TestAgent bia = agentOnChat();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bia = fixtures.readyAgent("chat");
         Route route = fixtures.route("chat", ana);
         String chat = fixtures.workInHand(ana, route);
         assertEquals(201, consult(ana, chat, bia).status());
@@ -121,13 +120,6 @@ class ConsultationIT extends ServerTest {
         assertTrue(api.get("/api/consultations", bia.token()).array().isEmpty(), "closed with the work");
         assertTrue(api.get("/api/consultations", ana.token()).array().isEmpty());
         assertEquals(200, api.post("/api/interactions/" + chat + "/done", ana.token(), "{}").status());
-    }
-
-    private TestAgent agentOnChat() {
-        TestAgent agent = fixtures.agent("chat");
-        api.post(agent.path() + "/channels/login", agent.token(), channels("chat"));
-        api.post(agent.path() + "/channels/ready", agent.token(), channels("chat"));
-        return agent;
     }
 
     private Api.Reply consult(TestAgent from, String interaction, TestAgent colleague) {

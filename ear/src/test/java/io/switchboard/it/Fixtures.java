@@ -64,6 +64,16 @@ public final class Fixtures {
         return new TestAgent(created.json().getString("agentId"), login, extension, api.token(login, PASSWORD));
     }
 
+    /** A new agent, logged in and Ready on each of these channels (a member of no queue). */
+    public TestAgent readyAgent(String... channels) {
+        TestAgent agent = agent(channels);
+        for (String channel : channels) {
+            api.post(agent.path() + "/channels/login", agent.token(), Api.channels(channel));
+            api.post(agent.path() + "/channels/ready", agent.token(), Api.channels(channel));
+        }
+        return agent;
+    }
+
     /** A token of the demo tenant's integration user, which reports work started and ended. */
     public String integrationToken() {
         return api.token("backoffice", Api.DEMO_PASSWORD);

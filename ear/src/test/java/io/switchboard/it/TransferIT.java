@@ -38,9 +38,9 @@ class TransferIT extends ServerTest {
 
     @Test
     void aChatTransferredToAnAgentWhoAcceptsIsTheirsWithItsHistoryAndTheSenderWrapsUp() throws Exception {
-        TestAgent ana = readyAgent();
-        TestAgent bob = readyAgent();
-        TestAgent carol = readyAgent();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bob = fixtures.readyAgent("chat");
+        TestAgent carol = fixtures.readyAgent("chat");
         Route route = fixtures.route("chat", String.format(WRAP_UP_REQUIRED, UUID.randomUUID()), ana);
         String chat = fixtures.workInHand(ana, route);
         assertEquals(200, api.post("/api/interactions/" + chat + "/messages", ana.token(),
@@ -120,8 +120,8 @@ class TransferIT extends ServerTest {
 
     @Test
     void aTransferNobodyAnswersComesBackToTheSenderUnfrozen() throws Exception {
-        TestAgent ana = readyAgent();
-        TestAgent bob = readyAgent();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bob = fixtures.readyAgent("chat");
         Route route = fixtures.route("chat", ana);
         assertEquals(204, api.put("/api/admin/routing/queues/" + route.queueId() + "/transfers",
                 fixtures.adminToken(), "{\"timeoutSeconds\": 5, \"position\": \"AHEAD\"}").status());
@@ -148,8 +148,8 @@ class TransferIT extends ServerTest {
 
     @Test
     void aDeclinedOrCancelledTransferStaysWithTheSender() throws Exception {
-        TestAgent ana = readyAgent();
-        TestAgent bob = readyAgent();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bob = fixtures.readyAgent("chat");
         String chat = fixtures.workInHand(ana, fixtures.route("chat", ana));
         try (EventSocket anasDesk = EventSocket.open(api, ana.token())) {
             Thread.sleep(300);
@@ -167,8 +167,8 @@ class TransferIT extends ServerTest {
 
     @Test
     void intoAQueueItWaitsAheadOfLaterArrivalsAndIsRoutedThereWhileTheSenderWrapsUp() throws Exception {
-        TestAgent ana = readyAgent();
-        TestAgent carol = readyAgent();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent carol = fixtures.readyAgent("chat");
         Route sales = fixtures.route("chat", ana);
         Route support = fixtures.route("chat", carol);
         assertEquals(200, api.post(carol.path() + "/channels/not-ready", carol.token(), notReady("LUNCH", "chat"))
@@ -204,8 +204,8 @@ class TransferIT extends ServerTest {
 
     @Test
     void transfersNobodyCouldTakeAreRefusedWithAReason() throws Exception {
-        TestAgent ana = readyAgent();
-        TestAgent bob = readyAgent();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bob = fixtures.readyAgent("chat");
         TestAgent away = fixtures.agent("chat");
         api.post(away.path() + "/channels/login", away.token(), channels("chat"));
         Route route = fixtures.route("chat", ana, bob);
@@ -231,16 +231,8 @@ class TransferIT extends ServerTest {
 
     @Test
     void anAgentHasOneConversationTheyStartedInTransferAtATime() throws Exception {
-        TestAgent ana = fixtures.agent("chat", "sms");
-        for (String channel : List.of("chat", "sms")) {
-            api.post(ana.path() + "/channels/login", ana.token(), channels(channel));
-            api.post(ana.path() + "/channels/ready", ana.token(), channels(channel));
-        }
-        TestAgent bob = fixtures.agent("chat", "sms");
-        for (String channel : List.of("chat", "sms")) {
-            api.post(bob.path() + "/channels/login", bob.token(), channels(channel));
-            api.post(bob.path() + "/channels/ready", bob.token(), channels(channel));
-        }
+        TestAgent ana = fixtures.readyAgent("chat", "sms");
+        TestAgent bob = fixtures.readyAgent("chat", "sms");
         String chat = fixtures.workInHand(ana, fixtures.route("chat", ana));
         String sms = fixtures.workInHand(ana, fixtures.route("sms", ana));
         // Outbound conversations come with issue 11; until then the flag is set where issue 11 will set it: the row.
@@ -254,8 +246,8 @@ class TransferIT extends ServerTest {
 
     @Test
     void aRingingTransferTakesTheTargetsCapacity() throws Exception {
-        TestAgent ana = readyAgent();
-        TestAgent bob = readyAgent();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bob = fixtures.readyAgent("chat");
         String chat = fixtures.workInHand(ana, fixtures.route("chat", ana));
         Route bobsQueue = fixtures.route("chat", bob);
         assertEquals(201, transfer(ana, chat, bob).status());
@@ -269,8 +261,8 @@ class TransferIT extends ServerTest {
 
     @Test
     void aSupervisorTransfersAnAgentsInteractionOnTheirBehalf() throws Exception {
-        TestAgent ana = readyAgent();
-        TestAgent bob = readyAgent();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bob = fixtures.readyAgent("chat");
         TestAgent supervisor = fixtures.supervisor();
         String chat = fixtures.workInHand(ana, fixtures.route("chat", ana));
         String path = "/api/supervision/interactions/" + chat + "/transfers";
@@ -287,8 +279,8 @@ class TransferIT extends ServerTest {
 
     @Test
     void theSenderGoingNotReadyKeepsThePendingTransferAndCannotLogOff() throws Exception {
-        TestAgent ana = readyAgent();
-        TestAgent bob = readyAgent();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bob = fixtures.readyAgent("chat");
         String chat = fixtures.workInHand(ana, fixtures.route("chat", ana));
         assertEquals(201, transfer(ana, chat, bob).status());
         JsonObject state = api.post(ana.path() + "/channels/not-ready", ana.token(), notReady("LUNCH", "chat"))
@@ -303,8 +295,8 @@ class TransferIT extends ServerTest {
 
     @Test
     void theTargetLeavingWithdrawsTheTransferAndTheCustomerLeavingAbortsIt() throws Exception {
-        TestAgent ana = readyAgent();
-        TestAgent bob = readyAgent();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bob = fixtures.readyAgent("chat");
         Route route = fixtures.route("chat", ana);
         String chat = fixtures.workInHand(ana, route);
         try (EventSocket anasDesk = EventSocket.open(api, ana.token())) {
@@ -340,8 +332,8 @@ class TransferIT extends ServerTest {
     void whenTheTargetAcceptsAsTheSenderCancelsExactlyOneWins() throws Exception {
         int accepted = 0;
         for (int round = 0; round < 8; round++) {
-            TestAgent ana = readyAgent();
-            TestAgent bob = readyAgent();
+            TestAgent ana = fixtures.readyAgent("chat");
+            TestAgent bob = fixtures.readyAgent("chat");
             String chat = fixtures.workInHand(ana, fixtures.route("chat", ana));
             assertEquals(201, transfer(ana, chat, bob).status());
             List<Api.Reply> replies = together(
@@ -363,9 +355,9 @@ class TransferIT extends ServerTest {
     @Test
     void twoTransfersOfOneInteractionAtOnceLeaveExactlyOne() throws Exception {
         for (int round = 0; round < 5; round++) {
-            TestAgent ana = readyAgent();
-            TestAgent bob = readyAgent();
-            TestAgent carol = readyAgent();
+            TestAgent ana = fixtures.readyAgent("chat");
+            TestAgent bob = fixtures.readyAgent("chat");
+            TestAgent carol = fixtures.readyAgent("chat");
             String chat = fixtures.workInHand(ana, fixtures.route("chat", ana));
             List<Api.Reply> replies = together(() -> transfer(ana, chat, bob), () -> transfer(ana, chat, carol));
             long created = replies.stream().filter(r -> r.status() == 201).count();
@@ -378,8 +370,8 @@ class TransferIT extends ServerTest {
 
     @Test
     void anAcceptAtTheInstantTheTimeoutFiresHasOneOutcome() throws Exception {
-        TestAgent ana = readyAgent();
-        TestAgent bob = readyAgent();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bob = fixtures.readyAgent("chat");
         Route route = fixtures.route("chat", ana);
         api.put("/api/admin/routing/queues/" + route.queueId() + "/transfers", fixtures.adminToken(),
                 "{\"timeoutSeconds\": 5, \"position\": \"AHEAD\"}");
@@ -417,13 +409,6 @@ class TransferIT extends ServerTest {
     /** JSON-B leaves null fields out. */
     private static boolean present(JsonObject object, String field) {
         return object.containsKey(field) && !object.isNull(field);
-    }
-
-    private TestAgent readyAgent() {
-        TestAgent agent = fixtures.agent("chat");
-        api.post(agent.path() + "/channels/login", agent.token(), channels("chat"));
-        api.post(agent.path() + "/channels/ready", agent.token(), channels("chat"));
-        return agent;
     }
 
     private Api.Reply transfer(TestAgent from, String interaction, TestAgent to) {

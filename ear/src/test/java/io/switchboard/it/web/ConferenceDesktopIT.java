@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
-import static io.switchboard.it.Api.channels;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -19,8 +18,8 @@ class ConferenceDesktopIT extends ServerTest {
 
     @Test
     void aConferenceWhereBothAgentsWriteToTheCustomer() {
-        TestAgent ana = readyAgent();
-        TestAgent bia = readyAgent();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bia = fixtures.readyAgent("chat");
         String chat = fixtures.workInHand(ana, fixtures.route("chat", ana));
         String consultation = api.post("/api/interactions/" + chat + "/consultations", ana.token(),
                 "{\"agentId\": \"" + bia.id() + "\"}").json().getString("consultationId");
@@ -61,12 +60,5 @@ class ConferenceDesktopIT extends ServerTest {
         String content = api.get("/api/integration/interactions/" + chat, fixtures.integrationToken()).json()
                 .getString("content");
         assertTrue(content.contains("\"name\":\"Test " + bia.login() + "\""), content);
-    }
-
-    private TestAgent readyAgent() {
-        TestAgent agent = fixtures.agent("chat");
-        api.post(agent.path() + "/channels/login", agent.token(), channels("chat"));
-        api.post(agent.path() + "/channels/ready", agent.token(), channels("chat"));
-        return agent;
     }
 }

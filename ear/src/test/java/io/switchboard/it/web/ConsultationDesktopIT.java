@@ -9,7 +9,6 @@ import org.openqa.selenium.Keys;
 
 import java.util.UUID;
 
-import static io.switchboard.it.Api.channels;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,8 +21,8 @@ class ConsultationDesktopIT extends ServerTest {
 
     @Test
     void aConsultationWhoseMessagesTheCustomerNeverSees() {
-        TestAgent ana = readyAgent();
-        TestAgent bia = readyAgent();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bia = fixtures.readyAgent("chat");
         String chat = fixtures.workInHand(ana, fixtures.route("chat", ana));
         String question = "Refund without receipt " + UUID.randomUUID().toString().substring(0, 8) + "?";
         String answer = "Sim, até 30 dias.";
@@ -67,12 +66,5 @@ class ConsultationDesktopIT extends ServerTest {
         String content = api.get("/api/integration/interactions/" + chat, fixtures.integrationToken()).json()
                 .getString("content");
         assertFalse(content.contains(question) || content.contains(answer), "nor does what the customer's side reads");
-    }
-
-    private TestAgent readyAgent() {
-        TestAgent agent = fixtures.agent("chat");
-        api.post(agent.path() + "/channels/login", agent.token(), channels("chat"));
-        api.post(agent.path() + "/channels/ready", agent.token(), channels("chat"));
-        return agent;
     }
 }

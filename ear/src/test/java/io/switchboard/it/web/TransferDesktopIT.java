@@ -13,7 +13,6 @@ import org.openqa.selenium.support.ui.Select;
 import java.time.Duration;
 import java.util.UUID;
 
-import static io.switchboard.it.Api.channels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,8 +28,8 @@ class TransferDesktopIT extends ServerTest {
 
     @Test
     void aChatTransferredToAColleagueWhoAcceptsLeavesTheSenderInWrapUp() {
-        TestAgent ana = readyAgent();
-        TestAgent bia = readyAgent();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bia = fixtures.readyAgent("chat");
         Route route = fixtures.route("chat", String.format(QUEUE, UUID.randomUUID().toString().substring(0, 6)), ana);
         String chat = fixtures.workInHand(ana, route);
         try (Browser anas = new Browser("en"); Browser bias = new Browser("pt-BR")) {
@@ -85,8 +84,8 @@ class TransferDesktopIT extends ServerTest {
 
     @Test
     void aTransferNobodyAnswersComesBackWithTheReason() {
-        TestAgent ana = readyAgent();
-        TestAgent bia = readyAgent();
+        TestAgent ana = fixtures.readyAgent("chat");
+        TestAgent bia = fixtures.readyAgent("chat");
         Route route = fixtures.route("chat", ana);
         assertEquals(204, api.put("/api/admin/routing/queues/" + route.queueId() + "/transfers",
                 fixtures.adminToken(), "{\"timeoutSeconds\": 5, \"position\": \"AHEAD\"}").status());
@@ -110,12 +109,5 @@ class TransferDesktopIT extends ServerTest {
         }
         assertEquals(ana.id(), api.get("/api/integration/interactions/" + chat, fixtures.integrationToken()).json()
                 .getString("agentId"));
-    }
-
-    private TestAgent readyAgent() {
-        TestAgent agent = fixtures.agent("chat");
-        api.post(agent.path() + "/channels/login", agent.token(), channels("chat"));
-        api.post(agent.path() + "/channels/ready", agent.token(), channels("chat"));
-        return agent;
     }
 }

@@ -444,12 +444,6 @@ public class Interaction {
         return state != PARKED || placement == null ? Optional.empty() : placement.workbin();
     }
 
-    /** The agent handling the chat writes to the customer; the message joins the transcript. */
-    public InteractionEvent sendChatMessage(UUID agent, String text, Instant now) {
-        requireHandledBy(agent, ACTIVE, "send a message");
-        return appendChatMessage("agent", text, now);
-    }
-
     /**
      * An agent of the conversation writes to the customer under their display name, which the customer sees: its
      * holder, or a colleague in conference with them ({@code inConference}: the caller's check).

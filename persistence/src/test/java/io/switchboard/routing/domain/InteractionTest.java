@@ -170,7 +170,7 @@ class InteractionTest {
         assertEquals(1, chat.queuedEvent().sequence());
         assertEquals(2, chat.offerTo(ana, at(20), at(0)).sequence());
         assertEquals(3, chat.accept(ana, at(1)).sequence());
-        var message = chat.sendChatMessage(ana, "hello", at(2));
+        var message = chat.sendChatMessage(ana, false, "Ana", "hello", at(2));
         assertEquals(4, message.sequence());
         assertEquals(message.from(), message.to());
         assertEquals(io.switchboard.api.routing.InteractionCause.MESSAGE, message.cause());

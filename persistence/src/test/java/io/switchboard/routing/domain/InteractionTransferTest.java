@@ -59,13 +59,13 @@ class InteractionTransferTest {
                 at(11))));
         assertEquals("transfer-pending", code(() -> chat.transferToQueue(ana, support, List.of(), 10, at(11))));
         // The sender still talks with the customer meanwhile.
-        chat.sendChatMessage(ana, "One moment, I am bringing in a colleague.", at(12));
+        chat.sendChatMessage(ana, false, "Ana", "One moment, I am bringing in a colleague.", at(12));
     }
 
     @Test
     void acceptedTheInteractionIsTheTargetsAsItIs() {
         Interaction chat = activeChatOf(ana);
-        chat.sendChatMessage(ana, "hello", at(5));
+        chat.sendChatMessage(ana, false, "Ana", "hello", at(5));
         String transcript = chat.content();
         chat.requestTransfer(ana, bob, at(40), 10, at(10));
         InteractionEvent moved = chat.completeTransfer(bob, at(15));

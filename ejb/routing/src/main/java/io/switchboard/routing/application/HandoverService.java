@@ -28,7 +28,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Routing's side of transfers (the {@link Handovers} contract): holds, hands over and releases interactions under
@@ -133,16 +132,7 @@ public class HandoverService implements Handovers {
 
     @Override
     public Optional<Parties> tryLock(UUID tenantId, UUID interactionId) {
-        UUID[] agents = repository.partiesOf(tenantId, interactionId);
-        for (UUID agent : ascending(agents[0], agents[1])) {
-            if (!candidates.tryLockAgent(agent)) {
-                return Optional.empty();
-            }
-        }
-        return repository.tryLockInteraction(tenantId, interactionId)
-                .filter(i -> Objects.equals(i.agentId(), agents[0])
-                        && Objects.equals(i.transferTargetId(), agents[1]))
-                .map(HandoverService::parties);
+        return locks.tryLockConcerned(tenantId, interactionId).map(HandoverService::parties);
     }
 
     @Override
@@ -282,10 +272,6 @@ public class HandoverService implements Handovers {
             throw new ConflictException("sender-still-wrapping-up", "You transferred this interaction before and "
                     + "have not finished that wrap-up; mark it done first.");
         }
-    }
-
-    private static List<UUID> ascending(UUID... agents) {
-        return Stream.of(agents).filter(Objects::nonNull).distinct().sorted().toList();
     }
 
     private static Parties parties(Interaction interaction) {

@@ -41,6 +41,21 @@ public class InteractionLocks {
     }
 
     /**
+     * As {@link #lockConcerned}, but gives up (empty) when any of the rows is held by another transaction or the
+     * interaction changed between the read and the locks: for sweepers, which must never wait on a busy agent.
+     */
+    public java.util.Optional<Interaction> tryLockConcerned(UUID tenantId, UUID interactionId) {
+        RoutingRepository.Concerned before = repository.concerned(tenantId, interactionId);
+        for (UUID agent : before.agents().stream().sorted().toList()) {
+            if (!candidates.tryLockAgent(agent)) {
+                return java.util.Optional.empty();
+            }
+        }
+        return repository.tryLockInteraction(tenantId, interactionId)
+                .filter(interaction -> interaction.version() == before.version());
+    }
+
+    /**
      * Locks every agent the interaction concerns and {@code acting} (either may be null), ascending, then the
      * interaction. Whatever changed meanwhile, the call goes on when every agent it concerns now was among those
      * locked — the domain then refuses what no longer applies — and is refused as retryable otherwise, since waiting

@@ -36,33 +36,6 @@ public class RoutingRepository {
         return interaction;
     }
 
-    /** The agent an interaction is offered to or handled by right now (null: nobody), read without a lock. */
-    @SuppressWarnings("unchecked")
-    public UUID holderOf(UUID tenantId, UUID interactionId) {
-        List<Object[]> rows = em.createNativeQuery("select id, agent_id from interaction where id = :id "
-                        + "and tenant_id = :tenant").setParameter("id", interactionId).setParameter("tenant", tenantId)
-                .getResultList();
-        if (rows.isEmpty()) {
-            throw new NotFoundException("interaction-not-found", "No interaction " + interactionId + ".");
-        }
-        return (UUID) rows.get(0)[1];
-    }
-
-    /**
-     * The agents an interaction's transfer concerns — its holder and the pending transfer's target (either may be
-     * null) — read without a lock, to lock them before the interaction.
-     */
-    @SuppressWarnings("unchecked")
-    public UUID[] partiesOf(UUID tenantId, UUID interactionId) {
-        List<Object[]> rows = em.createNativeQuery("select agent_id, transfer_target_id from interaction "
-                        + "where id = :id and tenant_id = :tenant").setParameter("id", interactionId)
-                .setParameter("tenant", tenantId).getResultList();
-        if (rows.isEmpty()) {
-            throw new NotFoundException("interaction-not-found", "No interaction " + interactionId + ".");
-        }
-        return new UUID[] {(UUID) rows.get(0)[0], (UUID) rows.get(0)[1]};
-    }
-
     /** The agents a change of an interaction touches, as of its {@code version}. */
     public record Concerned(java.util.Set<UUID> agents, long version) {
     }
