@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 dev/browser.sh
 dev/postgres.sh switchboard_test --fresh
 mvn -B -q install -DskipTests
-exec mvn -B verify -pl ear -Dit.test="AgentDesktopIT,DeskLayoutIT,TransferDesktopIT,ConsultationDesktopIT,ConferenceDesktopIT" -Dscreenshots.dir="$PWD/docs/screenshots"
+trap 'dev/services.sh stop' EXIT
+dev/services.sh start   # the reply screenshots need the mail server and the SMS provider's stand-in
+mvn -B verify -pl ear -Dit.test="AgentDesktopIT,DeskLayoutIT,TransferDesktopIT,ConsultationDesktopIT,ConferenceDesktopIT,ReplyDesktopIT" -Dscreenshots.dir="$PWD/docs/screenshots"

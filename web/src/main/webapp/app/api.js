@@ -11,6 +11,26 @@ export function useToken(next, whenRejected) {
 }
 
 export async function api(method, path, body) {
+  const response = await request(method, path, body);
+  const type = response.headers.get('Content-Type') || '';
+  return type.includes('json') ? response.json() : null;
+}
+
+/**
+ * A file the API serves (an email's attachment), saved by the browser under its name: a plain link cannot carry
+ * the token, so it is fetched here and handed over as a blob.
+ */
+export async function download(path, name) {
+  const blob = await (await request('GET', path)).blob();
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement('a'), { href: url, download: name || '' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);   // the save has started long before
+}
+
+async function request(method, path, body) {
   let response;
   try {
     response = await fetch('/api' + path, {
@@ -21,15 +41,15 @@ export async function api(method, path, body) {
   } catch {
     throw new Error(t('error.network'));
   }
-  const type = response.headers.get('Content-Type') || '';
-  const payload = type.includes('json') ? await response.json() : null;
   if (!response.ok) {
+    const type = response.headers.get('Content-Type') || '';
+    const payload = type.includes('json') ? await response.json() : null;
     if (response.status === 401 && token) onUnauthenticated();
     const error = new Error(payload?.detail || t('error.server', { status: response.status }));
     error.type = payload?.type;
     throw error;
   }
-  return payload;
+  return response;
 }
 
 /** The event socket, reconnecting after a drop; onOpen runs after every (re)connect so the page resyncs. */
@@ -82,12 +102,16 @@ export function keepingFocus(container, draw) {
       'consultation'].includes(name)).map(([name, value]) => `[data-${name}="${CSS.escape(value)}"]`).join('') : '',
     focused.dataset.do ? `[data-do="${CSS.escape(focused.dataset.do)}"]` : focused.matches('[data-menu]') ? '[data-menu]'
       : focused.matches('input[data-message]') ? 'input[data-message]'
-        : focused.matches('input[data-consult-message]') ? 'input[data-consult-message]' : ''].filter(Boolean).join(' ');
-  // a line being typed keeps its caret (its text is drawn back from the draft)
-  const caret = inside && focused.matches('input[data-message], input[data-consult-message]')
-    ? [focused.selectionStart, focused.selectionEnd] : null;
+        : focused.matches('input[data-consult-message]') ? 'input[data-consult-message]'
+          : focused.matches('[data-reply-text]') ? '[data-reply-text]' : ''].filter(Boolean).join(' ');
+  // a line or an email being typed keeps its caret and, in a long email, its place (its text is drawn back from
+  // the draft)
+  const typing = inside && focused.matches('input[data-message], input[data-consult-message], [data-reply-text]');
+  const caret = typing ? [focused.selectionStart, focused.selectionEnd] : null;
+  const scrolled = typing ? focused.scrollTop : 0;
   draw();
   const again = key && container.querySelector(key);
   again?.focus();
   if (caret && again?.setSelectionRange) again.setSelectionRange(...caret);
+  if (again && scrolled) again.scrollTop = scrolled;
 }

@@ -183,11 +183,12 @@ async function start() {
   $('reason').innerHTML = reasons.filter((r) => r.active)
     .map((r) => `<option value="${escape(r.code)}">${escape(r.label)}</option>`).join('');
   events = listen({
-    // an IM is only shown (nothing to re-read); a consultation's change re-reads the consultations alone; any other
-    // event changes what the page shows, and what became of a transfer I made, or who joined or left a conversation
-    // I am in, is also said in words
+    // an IM is only shown (nothing to re-read), and so is a reply's new send status; a consultation's change
+    // re-reads the consultations alone; any other event changes what the page shows, and what became of a transfer
+    // I made, or who joined or left a conversation I am in, is also said in words
     onEvent: (event) => {
       if (event.type === 'IM') return im.receive(event);
+      if (event.type === 'REPLY_STATUS') return work.replies.receive(event.reply);
       if (event.type === 'CONSULTATION') return work.consultations.receive(event).catch(showError);
       if (event.interactionId && event.cause) work.notice(event).catch(() => {});
       return refreshSoon();

@@ -110,6 +110,12 @@ const messages = {
     'conference.noticeToMe': '{name} left the conversation to you.',
     'conference.noticeByMe': 'You left the conversation to {name}; finish your wrap-up.',
     'conference.noticeHandedOver': '{former} left the conversation to {name}.',
+    'reply.thread': 'Conversation', 'reply.send': 'Send', 'reply.emailLabel': 'Reply to {to}',
+    'reply.emailKeys': 'Enter starts a new line; Ctrl+Enter sends.', 'reply.smsLabel': 'Text message to {to}',
+    'reply.wrote': 'On {date}, {from} wrote:', 'reply.attempt': '(attempt {attempts})',
+    'reply.QUEUED': 'queued', 'reply.SENDING': 'sending', 'reply.SENT': 'sent', 'reply.DELIVERED': 'delivered',
+    'reply.UNDELIVERED': 'not delivered', 'reply.FAILED': 'failed',
+    'work.refused': 'Not kept', 'refused.TOO_LARGE': 'too large', 'refused.unknown': 'not kept',
   },
   'pt-BR': {
     'tab.desk': 'Minha mesa', 'tab.board': 'Supervisor', language: 'Idioma', signOut: 'Sair',
@@ -230,6 +236,12 @@ const messages = {
     'conference.noticeToMe': '{name} saiu e deixou a conversa com você.',
     'conference.noticeByMe': 'Você saiu e deixou a conversa com {name}; conclua a sua finalização.',
     'conference.noticeHandedOver': '{former} saiu e deixou a conversa com {name}.',
+    'reply.thread': 'Conversa', 'reply.send': 'Enviar', 'reply.emailLabel': 'Responder a {to}',
+    'reply.emailKeys': 'Enter começa uma nova linha; Ctrl+Enter envia.', 'reply.smsLabel': 'SMS para {to}',
+    'reply.wrote': 'Em {date}, {from} escreveu:', 'reply.attempt': '(tentativa {attempts})',
+    'reply.QUEUED': 'na fila', 'reply.SENDING': 'enviando', 'reply.SENT': 'enviada', 'reply.DELIVERED': 'entregue',
+    'reply.UNDELIVERED': 'não entregue', 'reply.FAILED': 'falhou',
+    'work.refused': 'Não guardados', 'refused.TOO_LARGE': 'grande demais', 'refused.unknown': 'não guardado',
   },
 };
 

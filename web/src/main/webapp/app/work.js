@@ -1,13 +1,15 @@
 // The task panel (offers first, then the work in hand, then a workbin's parked items) and the commands on them:
-// accept / reject before the RONA deadline, end, After-Call-Work extension, park, pick up, move, chat, transfer
-// (transfer.js), consultations with a colleague (consult.js), joining and leaving a conversation in conference
-// (conference.js), and the wrap-up dialog with Done. The selected task opens in the workspace (workspace.js).
+// accept / reject before the RONA deadline, end, After-Call-Work extension, park, pick up, move, chat, email and SMS
+// replies (replies.js), transfer (transfer.js), consultations with a colleague (consult.js), joining and leaving a
+// conversation in conference (conference.js), and the wrap-up dialog with Done. The selected task opens in the
+// workspace (workspace.js).
 import { api, escape, secondsUntil } from './api.js';
 import { t } from './i18n.js';
 import { Workspace, badge, icon, transferring } from './workspace.js';
 import { Names, TransferDialog, transferNotice } from './transfer.js';
 import { ConsultDialog, Consultations } from './consult.js';
 import { conferenceNotice, conferenceOf, inConference } from './conference.js';
+import { Replies } from './replies.js';
 
 const $ = (id) => document.getElementById(id);
 /** Who a transfer ringing for me comes from: its current holder. */
@@ -30,8 +32,9 @@ export class Work {
       inWorkspace: (id) => this.workspace.interaction?.interactionId === id,
       inConversation: (id) => this.interactions.some((i) => i.interactionId === id && i.part === 'CONFERENCED'),
       joined: (id) => { this.selected = id; } });
+    this.replies = new Replies({ onError });
     this.workspace = new Workspace({ onError, run: (call) => this.run(call), names: this.names,
-      consultations: this.consultations, me, myName });
+      consultations: this.consultations, replies: this.replies, me, myName });
     this.transfers = new TransferDialog({ names: this.names, refresh: () => this.refreshAll() });
     this.consult = new ConsultDialog({ names: this.names, me, opened: (view) => this.consultations.opened(view) });
     for (const list of ['offers', 'work', 'workbin']) {
@@ -40,9 +43,15 @@ export class Work {
     $('interaction').addEventListener('click', (event) => this.clicked(event));
     $('work').addEventListener('keydown', (event) => this.moveAmongTasks(event));
     $('interaction').addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && event.target.matches('input[data-message]')) {
+      if (event.key !== 'Enter' || event.isComposing) return;
+      const id = event.target.closest('[data-interaction]')?.dataset.interaction;
+      if (event.target.matches('input[data-message]')) {
         event.preventDefault();
-        this.send(event.target.closest('[data-interaction]').dataset.interaction);
+        this.send(id);
+      } else if (event.target.matches('input[data-reply-text]')
+        || (event.target.matches('textarea[data-reply-text]') && (event.ctrlKey || event.metaKey))) {
+        event.preventDefault();   // an SMS line sends on Enter; an email only on Ctrl+Enter (Enter is a new line)
+        this.reply(id);
       }
     });
     $('workbin-choice').onchange = () => this.refreshWorkbin().then(() => this.render()).catch(onError);
@@ -83,6 +92,7 @@ export class Work {
     this.selected = null;
     this.knownOffers = new Set();
     this.workspace.reset();
+    this.replies.reset();
     this.transfers.reset();
     this.consult.reset();
     this.consultations.reset();
@@ -260,6 +270,7 @@ export class Work {
       // a colleague goes; the holder leaves it to the colleague who joined first and is left with the wrap-up
       case 'leave-conference': return run(() => api('POST', `${path}/conference/leave`)).then(() => this.refocus());
       case 'send': return this.send(id);
+      case 'reply': return this.reply(id);
       case 'done': return this.openWrapUp(id);
       default: return undefined;
     }
@@ -292,6 +303,18 @@ export class Work {
     this.workspace.drafts.delete(id);
     input.value = '';
     return this.run(() => api('POST', `/interactions/${id}/messages`, { text }));
+  }
+
+  /**
+   * An email or SMS reply. Unlike a chat line, the text stays in the box until the server has taken it, so a refusal
+   * (the interaction ended meanwhile, say) loses nothing; once taken the box stays empty (not quoted again).
+   */
+  reply(id) {
+    const text = document.querySelector(`[data-interaction="${id}"] [data-reply-text]`)?.value.trim();
+    if (!text) return undefined;
+    return this.run(async () => {
+      if (await this.replies.send(id, text)) this.workspace.drafts.set(id, '');
+    });
   }
 
   openWrapUp(id) {

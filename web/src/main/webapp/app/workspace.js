@@ -3,7 +3,7 @@
 // are in conference (conference.js), its content drawn by one renderer per channel, its controls (end, leave the
 // conversation, After-Call-Work extension, park, Done), a pending transfer with its countdown, the private
 // consultations I opened about it (consult.js), and the customer's earlier interactions.
-import { api, clock, escape, keepingFocus, secondsUntil, since } from './api.js';
+import { api, clock, download, escape, keepingFocus, secondsUntil, since } from './api.js';
 import { t } from './i18n.js';
 import { conferenceOf, inConference, partyList } from './conference.js';
 import { field } from './channels/common.js';
@@ -62,23 +62,27 @@ function parsed(i) {
 }
 
 export class Workspace {
-  constructor({ onError, run, names, consultations, me, myName }) {
+  constructor({ onError, run, names, consultations, replies, me, myName }) {
     this.onError = onError;
     this.run = run;
     this.names = names;         // colleagues' names, for the transfer's target and those in conference
     this.me = me;               // () => the signed-in agent's id
     this.myName = myName;       // () => their display name, as the customer sees it on their chat lines
     this.consultations = consultations;
+    this.replies = replies;     // email and SMS replies' send statuses (replies.js)
     this.interaction = null;
     this.customer = null;       // the contact of the interaction shown, once read
     this.history = [];
     this.reads = 0;             // a slower, older read never overwrites a newer one
-    this.drafts = new Map();   // unsent chat text survives re-renders
+    this.drafts = new Map();   // unsent chat, email or SMS text survives re-renders
     this.menuOpen = false;
     $('interaction').addEventListener('input', (event) => {
-      if (event.target.matches('input[data-message]')) this.drafts.set(this.interaction.interactionId, event.target.value);
+      if (event.target.matches('input[data-message], [data-reply-text]')) {
+        this.drafts.set(this.interaction.interactionId, event.target.value);
+      }
     });
     $('interaction').addEventListener('click', (event) => this.menuClicked(event));
+    $('interaction').addEventListener('click', (event) => this.attachmentClicked(event));
     $('interaction').addEventListener('keydown', (event) => this.menuKeys(event));
     // the menu closes when the keyboard or a click leaves it
     $('interaction').addEventListener('focusout', (event) => {
@@ -89,12 +93,16 @@ export class Workspace {
   /**
    * Shows this interaction (or none). Its customer's addresses and history are read when another interaction is
    * shown (and again after a failed read); until they arrive the menu and history show nothing rather than another
-   * customer's.
+   * customer's. An email's or SMS's reply statuses are read each time (replies.js says why).
    */
   async show(interaction) {
     const another = interaction?.interactionId !== this.interaction?.interactionId;
     if (another) this.menuOpen = false;
     this.interaction = interaction || null;
+    await Promise.all([this.readCustomer(interaction, another), this.replies.read(interaction)]);
+  }
+
+  async readCustomer(interaction, another) {
     if (!interaction?.customerId) {
       this.reads += 1;
       this.customer = null;
@@ -127,7 +135,16 @@ export class Workspace {
 
   content(i, brief) {
     return (RENDERERS[i.channel] || (() => ''))(parsed(i), brief, i, this.drafts.get(i.interactionId),
-      (m, c) => this.speaker(m, c, i));
+      (m, c) => this.speaker(m, c, i), (replyId) => this.replies.status(replyId));
+  }
+
+  /** An attachment's link: fetched with the token (a plain link has none) and saved under its name. */
+  attachmentClicked(event) {
+    const link = event.target.closest('a[data-attachment]');
+    if (!link) return;
+    event.preventDefault();
+    this.onError(null);
+    download(link.getAttribute('href').replace(/^\/api/, ''), link.dataset.name).catch(this.onError);
   }
 
   /**

@@ -1,5 +1,26 @@
-// The SMS channel's content: the sender and the message's text.
+// The SMS channel's content: the numbers and the conversation (the first text, then the messages either way, my
+// replies with their send status); in brief, the customer's latest text. While it is mine and active, a line to
+// reply on (Enter sends).
 import { escape } from '../api.js';
-import { field } from './common.js';
+import { t } from '../i18n.js';
+import { repliable } from '../replies.js';
+import { field, meta } from './common.js';
 
-export const renderSms = (c) => `<dl>${field('work.from', c.from)}</dl><blockquote>${escape(c.text)}</blockquote>`;
+export const renderSms = (c, brief, i, draft, who, status) => {
+  const lines = [{ from: 'customer', text: c.text, at: i.queuedSince }, ...(c.messages || [])];
+  if (brief) {
+    const latest = lines.filter((m) => m.from === 'customer').at(-1);
+    return `<dl>${field('work.from', c.from)}</dl><blockquote>${escape(latest.text)}</blockquote>`;
+  }
+  const thread = lines.map((m) => {
+    const speaker = who(m, { customerName: c.from });
+    return `<li class="${speaker.side}" data-from="${escape(m.from)}"><b>${escape(speaker.label)}</b> ${escape(m.text)}
+      ${meta(m, status)}</li>`;
+  });
+  const input = repliable(i) ? `<div class="bar send">
+      <input data-reply-text aria-label="${escape(t('reply.smsLabel', { to: c.from }))}" maxlength="1600"
+        value="${escape(draft || '')}">
+      <button data-do="reply">${t('reply.send')}</button></div>` : '';
+  return `<dl>${field('work.from', c.from)}${field('work.to', c.to)}</dl>
+    <ol class="transcript" aria-label="${t('reply.thread')}">${thread.join('')}</ol>${input}`;
+};

@@ -59,6 +59,7 @@ class ChannelsIT extends ServerTest {
         return switch (channel) {
             case "voice" -> "+5511" + (30_000_000 + Math.abs(suffix.hashCode()) % 9_000_000);
             case "email" -> "help-" + suffix + "@example.com";
+            case "sms" -> "+5512" + (30_000_000 + Math.abs(suffix.hashCode()) % 9_000_000);
             default -> channel + "-" + suffix;
         };
     }

@@ -92,7 +92,7 @@ public final class Fixtures {
     }
 
     /** A fresh queue of one channel with its own entry point, served by these agents. */
-    public record Route(String queueId, String channel, String entryPoint) {
+    public record Route(String queueId, String channel, String entryPoint, String entryPointId) {
     }
 
     public Route route(String channel, String queueJson, TestAgent... members) {
@@ -101,14 +101,23 @@ public final class Fixtures {
             throw new AssertionError("could not create queue " + queueJson + ": " + queue);
         }
         String queueId = queue.json().getString("id");
-        String address = "ep-" + UUID.randomUUID();
+        String address = address(channel);
         Api.Reply entryPoint = api.post("/api/admin/routing/entry-points", adminToken(), Json.createObjectBuilder()
                 .add("channel", channel).add("address", address).add("queueId", queueId).build().toString());
         if (entryPoint.status() != 201) {
             throw new AssertionError("could not create entry point: " + entryPoint);
         }
         members(queueId, members);
-        return new Route(queueId, channel, address);
+        return new Route(queueId, channel, address, entryPoint.json().getString("id"));
+    }
+
+    /** A fresh address of an entry point: a mailbox for email, an E.164 number for SMS, a name otherwise. */
+    public static String address(String channel) {
+        return switch (channel) {
+            case "email" -> "ep-" + UUID.randomUUID() + "@mail.test";
+            case "sms" -> "+1555" + ThreadLocalRandom.current().nextLong(1_000_000L, 9_999_999L);
+            default -> "ep-" + UUID.randomUUID();
+        };
     }
 
     public Route route(String channel, TestAgent... members) {

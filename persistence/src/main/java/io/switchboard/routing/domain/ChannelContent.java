@@ -15,6 +15,15 @@ interface ChannelContent {
     /** Checks the content an integration or an adapter sent; throws {@code content-invalid} naming the field. */
     void check(JsonObject json);
 
+    /**
+     * Checks one more message of the conversation (a customer's follow-up, an agent's reply); channels whose
+     * conversation does not go on this way refuse it.
+     */
+    default void checkMessage(JsonObject message) {
+        throw new io.switchboard.api.error.InvalidRequestException("not-a-conversation",
+                "This channel's interactions take no further messages.");
+    }
+
     /** The shape of each channel. */
     Map<Channel, ChannelContent> BY_CHANNEL = new EnumMap<>(Map.of(
             Channel.VOICE, new VoiceContent(),

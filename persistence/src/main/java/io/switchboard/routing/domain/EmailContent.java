@@ -15,10 +15,15 @@ import static io.switchboard.routing.domain.ContentFields.optionalText;
 import static io.switchboard.routing.domain.ContentFields.size;
 import static io.switchboard.routing.domain.ContentFields.text;
 
-/** An email: sender, recipients, subject, a text and/or HTML body, and its attachments' names, types and sizes. */
+/**
+ * An email: sender, recipients, subject, a text and/or HTML body, and its attachments' names, types and sizes (and
+ * the parts refused for their size); then the conversation's follow-ups in {@code messages}.
+ */
 final class EmailContent implements ChannelContent {
 
     private static final Pattern MEDIA_TYPE = Pattern.compile("[\\w.+-]+/[\\w.+-]+");
+    /** A body as stored; the mail adapter keeps a longer one whole as a file and stores its beginning here. */
+    static final int MAX_BODY = 100_000;
 
     @Override
     public void check(JsonObject json) {
@@ -36,21 +41,39 @@ final class EmailContent implements ChannelContent {
         } else {
             throw invalid("content.to is required: an email address or a non-empty list of them.");
         }
+        // Subject and bodies are optional: customers do send empty emails and files without a word.
         optionalText(json, "subject", 998);
-        boolean hasText = optionalText(json, "text", 100_000);
-        boolean hasHtml = optionalText(json, "html", 100_000);
-        if (!hasText && !hasHtml) {
-            throw invalid("An email needs a body: content.text, content.html or both.");
+        optionalText(json, "text", MAX_BODY);
+        optionalText(json, "html", MAX_BODY);
+        files(json, "attachments");
+        files(json, "refused");
+    }
+
+    /**
+     * A follow-up in the conversation: the customer's next email or an agent's reply ({@code from} says whose), with
+     * its own subject, bodies and files.
+     */
+    @Override
+    public void checkMessage(JsonObject message) {
+        optionalText(message, "subject", 998);
+        optionalText(message, "text", MAX_BODY);
+        optionalText(message, "html", MAX_BODY);
+        files(message, "attachments");
+        files(message, "refused");
+    }
+
+    /** Files kept ({@code attachments}) or refused for their size ({@code refused}, with a reason): name, type, size. */
+    private static void files(JsonObject json, String field) {
+        if (!json.containsKey(field)) {
+            return;
         }
-        if (json.containsKey("attachments")) {
-            for (JsonObject attachment : objects(json, "attachments")) {
-                text(attachment, "name", 255);
-                String type = text(attachment, "type", 255);
-                if (!MEDIA_TYPE.matcher(type).matches()) {
-                    throw invalid("Attachment type '" + type + "' is not a media type such as application/pdf.");
-                }
-                size(attachment, "size", MAX_ATTACHMENT_BYTES);
+        for (JsonObject file : objects(json, field)) {
+            text(file, "name", 255);
+            String type = text(file, "type", 255);
+            if (!MEDIA_TYPE.matcher(type).matches()) {
+                throw invalid("Attachment type '" + type + "' is not a media type such as application/pdf.");
             }
+            size(file, "size", MAX_ATTACHMENT_BYTES);
         }
     }
 

@@ -17,6 +17,10 @@ import java.util.UUID;
 @Table(name = "entry_point")
 public class EntryPoint {
 
+    private static final java.util.regex.Pattern MAILBOX = java.util.regex.Pattern.compile(
+            "[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9-]+(\\.[a-z0-9-]+)+");
+    private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("\\+[1-9][0-9]{6,14}");
+
     @Id
     private UUID id;
 
@@ -42,6 +46,7 @@ public class EntryPoint {
         this.channel = channel;
         this.address = normalise(address);
         this.queueId = queueId;
+        requireReachable(channel, this.address);
     }
 
     /** Addresses compare case-insensitively and without surrounding blanks. */
@@ -52,6 +57,25 @@ public class EntryPoint {
             throw new InvalidRequestException("invalid-address", "An address is 1 to 200 characters.");
         }
         return normal;
+    }
+
+    /**
+     * A mailbox or an SMS number is read and written by the adapters, so it must be one: an email address, or a
+     * number in E.164 form (+ and the country code).
+     */
+    private static void requireReachable(Channel channel, String address) {
+        if (channel == Channel.EMAIL && !MAILBOX.matcher(address).matches()) {
+            throw new InvalidRequestException("invalid-address", "An email entry point is a mailbox's address, such "
+                    + "as support@example.com; '" + address + "' is not one.");
+        }
+        if (channel == Channel.SMS && !E164.matcher(address).matches()) {
+            throw new InvalidRequestException("invalid-address", "An SMS entry point is a number in E.164 form, such "
+                    + "as +5511987654321; '" + address + "' is not one.");
+        }
+    }
+
+    public UUID tenantId() {
+        return tenantId;
     }
 
     public UUID id() {

@@ -7,6 +7,7 @@ import io.switchboard.api.error.InvalidRequestException;
 import io.switchboard.api.routing.InteractionCause;
 import io.switchboard.api.routing.InteractionEvent;
 import io.switchboard.api.routing.InteractionState;
+import jakarta.json.JsonObject;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -54,6 +55,10 @@ public class Interaction {
 
     @Column(name = "queue_id", nullable = false)
     private UUID queueId;
+
+    /** Where the customer wrote to; an email or SMS reply leaves from that address. Null before it was recorded. */
+    @Column(name = "entry_point_id")
+    private UUID entryPointId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -503,6 +508,16 @@ public class Interaction {
         return outbound;
     }
 
+    /** Records the entry point the customer came through. */
+    public Interaction cameThrough(EntryPoint entryPoint) {
+        this.entryPointId = entryPoint.id();
+        return this;
+    }
+
+    public Optional<UUID> entryPointId() {
+        return Optional.ofNullable(entryPointId);
+    }
+
     /** Whether colleagues are in conference with the holder. */
     public boolean inConference() {
         return conferenceSize > 0;
@@ -518,6 +533,48 @@ public class Interaction {
         conferenceSize--;
         this.agentId = colleague;
         return moveTo(ACTIVE, InteractionCause.CONFERENCE_HANDED_OVER, now, holder);
+    }
+
+    /**
+     * The customer wrote again in an email or SMS conversation: appended while it is waiting, offered, in hand or
+     * parked. Empty when it is closed (wrap-up, done, abandoned) or cannot take the message (it holds no more, or the
+     * message is not of the channel's shape): the adapter starts a new interaction with it, whose own checks speak.
+     */
+    public Optional<InteractionEvent> followUp(JsonObject message, Instant now) {
+        if (!takesFollowUps()) {
+            return Optional.empty();
+        }
+        InteractionContent next;
+        try {
+            next = InteractionContent.stored(channel, content).withMessage(message);
+        } catch (InvalidRequestException full) {
+            return Optional.empty();
+        }
+        this.content = next.json();
+        return Optional.of(changed(InteractionCause.MESSAGE, now));
+    }
+
+    /** Whether a customer's next email or SMS still joins this conversation. */
+    public boolean takesFollowUps() {
+        return state != WRAP_UP && state != DONE && state != ABANDONED;
+    }
+
+    /** The agent who has it replies to the customer by email or SMS; sending is the channel adapter's, after commit. */
+    public InteractionEvent reply(UUID agent, JsonObject message, Instant now) {
+        requireHandledBy(agent, ACTIVE, "reply");
+        if (channel != Channel.EMAIL && channel != Channel.SMS) {
+            throw new InvalidRequestException("not-repliable", "Replies go out by email or SMS; this is " + channel
+                    + ".");
+        }
+        try {
+            this.content = InteractionContent.stored(channel, content).withMessage(message).json();
+        } catch (InvalidRequestException refused) {
+            if (!"content-too-large".equals(refused.code())) {
+                throw refused;
+            }
+            // a long thread holds no more lines: the reply still goes out, and the replies list has it
+        }
+        return changed(InteractionCause.MESSAGE, now);
     }
 
     /** The customer writes in their chat, while it waits or while an agent has it. */

@@ -83,6 +83,31 @@ public final class InteractionContent {
         return next;
     }
 
+    /**
+     * The conversation's next message on an email or SMS (a customer's follow-up, an agent's reply), checked against
+     * the channel's shape and appended to {@code messages}.
+     *
+     * @throws InvalidRequestException {@code content-invalid}, {@code not-a-conversation}, or {@code content-too-large}
+     *                                 when the conversation holds no more
+     */
+    public InteractionContent withMessage(JsonObject message) {
+        String from = message.getString("from", "");
+        if (!from.equals("customer") && !from.equals("agent")) {
+            throw invalid("A message is from the customer or an agent, not '" + from + "'.");
+        }
+        ChannelContent.BY_CHANNEL.get(channel).checkMessage(message);
+        var messages = Json.createArrayBuilder(json.containsKey("messages") ? json.getJsonArray("messages")
+                : JsonValue.EMPTY_JSON_ARRAY);
+        InteractionContent next = new InteractionContent(channel,
+                Json.createObjectBuilder(json).add("messages", messages.add(message)).build());
+        next.requireWithinLimit();
+        return next;
+    }
+
+    public JsonObject asJson() {
+        return json;
+    }
+
     public String json() {
         return json.toString();
     }

@@ -5,12 +5,25 @@ import jakarta.json.JsonObject;
 import static io.switchboard.routing.domain.ContentFields.phone;
 import static io.switchboard.routing.domain.ContentFields.text;
 
-/** An SMS: the sender's number and the text (up to ten concatenated segments). */
+/**
+ * An SMS: the sender's number, the number it was sent to, the text (up to ten concatenated segments); then the
+ * conversation's next messages either way in {@code messages}.
+ */
 final class SmsContent implements ChannelContent {
+
+    static final int MAX_TEXT = 1600;
 
     @Override
     public void check(JsonObject json) {
         phone(json, "from");
-        text(json, "text", 1600);
+        if (json.containsKey("to")) {
+            phone(json, "to");
+        }
+        text(json, "text", MAX_TEXT);
+    }
+
+    @Override
+    public void checkMessage(JsonObject message) {
+        text(message, "text", MAX_TEXT);
     }
 }

@@ -70,9 +70,27 @@ class InteractionContentTest {
     }
 
     @Test
-    void anEmailNeedsABodyAndRealAddressesAndAttachmentShapes() {
+    void anEmailOrSmsConversationTakesFollowUpsOfItsShapeAndOthersNone() {
+        InteractionContent sms = InteractionContent.of(Channel.SMS, VALID.get(Channel.SMS));
+        InteractionContent next = sms.withMessage(Json.createObjectBuilder().add("from", "customer")
+                .add("text", "second").build());
+        assertEquals("second", next.asJson().getJsonArray("messages").getJsonObject(0).getString("text"));
+        assertThrows(InvalidRequestException.class, () -> sms.withMessage(Json.createObjectBuilder()
+                .add("from", "someone").add("text", "x").build()), "from the customer or an agent only");
+        assertThrows(InvalidRequestException.class, () -> sms.withMessage(Json.createObjectBuilder()
+                .add("from", "agent").add("text", "x".repeat(1601)).build()), "an SMS is at most 1,600 characters");
+        InteractionContent chat = InteractionContent.of(Channel.CHAT, VALID.get(Channel.CHAT));
+        assertEquals("not-a-conversation", assertThrows(InvalidRequestException.class, () -> chat.withMessage(
+                Json.createObjectBuilder().add("from", "customer").add("text", "x").build())).code());
+    }
+
+    @Test
+    void anEmailNeedsRealAddressesAndAttachmentShapesButMayHaveNoWords() {
         JsonObject email = VALID.get(Channel.EMAIL);
-        assertInvalid(Channel.EMAIL, Json.createObjectBuilder(email).remove("text").remove("html").build());
+        // customers do send a file without a word, and empty emails: they still reach an agent
+        InteractionContent.of(Channel.EMAIL, Json.createObjectBuilder(email).remove("text").remove("html").build());
+        assertInvalid(Channel.EMAIL, Json.createObjectBuilder(email).add("refused", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("name", "big.tif").add("type", "tif").add("size", 1))).build());
         assertInvalid(Channel.EMAIL, Json.createObjectBuilder(email).add("from", "not an address").build());
         assertInvalid(Channel.EMAIL, Json.createObjectBuilder(email).add("to", Json.createArrayBuilder()).build());
         assertInvalid(Channel.EMAIL, Json.createObjectBuilder(email).add("attachments", Json.createArrayBuilder()

@@ -90,7 +90,7 @@ public class InteractionService {
         Instant now = now();
         CustomerAddress customerAddress = CustomerAddress.onChannel(request.channel(), request.customerAddress());
         Interaction interaction = new Interaction(tenantId, queue, request.channel(), request.idempotencyKey(),
-                customerAddress.address(), content.json(), now);
+                customerAddress.address(), content.json(), now).cameThrough(entryPoint);
         interaction.belongsTo(customers.matchOrCreate(tenantId, customerAddress));
         repository.add(interaction);
         // Another request with the same key is being created right now; the constraint let only one win.

@@ -84,11 +84,35 @@ public class RoutingConfigurationService {
         }
     }
 
+    /**
+     * The mail domains whose mailboxes tenants may make entry points of (comma-separated; none: any). An operator
+     * hosting several tenants lists the contact center's domains, so a tenant cannot have the server read a mailbox
+     * of the mail server that is not meant for it.
+     */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "switchboard.email.mailbox-domains")
+    java.util.Optional<List<String>> mailboxDomains;
+
     public UUID addEntryPoint(UUID tenantId, Channel channel, String address, UUID queueId) {
         repository.queue(tenantId, queueId);
         EntryPoint entryPoint = new EntryPoint(tenantId, channel, address, queueId);
-        return persist(entryPoint, entryPoint.id(), "entry-point-exists",
-                "The " + channel + " entry point '" + address + "' already exists.");
+        if (channel == Channel.EMAIL && mailboxDomains.isPresent()) {
+            String domain = entryPoint.address().substring(entryPoint.address().indexOf('@') + 1);
+            if (mailboxDomains.get().stream().map(d -> d.strip().toLowerCase(java.util.Locale.ROOT))
+                    .noneMatch(domain::equals)) {
+                throw new io.switchboard.api.error.InvalidRequestException("mailbox-not-allowed", "Mailboxes of "
+                        + domain + " are not among this server's (" + String.join(", ", mailboxDomains.get()) + ").");
+            }
+        }
+        repository.add(entryPoint);
+        // A mailbox or an SMS number belongs to one tenant (the adapters read it for that tenant alone).
+        Constraints.flush(em, Map.of(
+                "entry_point_unique", () -> new ConflictException("entry-point-exists",
+                        "The " + channel + " entry point '" + address + "' already exists."),
+                "entry_point_wire_address_unique", () -> new ConflictException("entry-point-taken",
+                        "The " + channel + " address '" + address + "' is already an entry point (of this tenant "
+                                + "or another): a mailbox or a number is read for one tenant only.")));
+        return entryPoint.id();
     }
 
     /**
@@ -132,7 +156,7 @@ public class RoutingConfigurationService {
     /** Stores a queue, entry point or profile; only a violation of its unique name (address) is a conflict. */
     private UUID persist(Object entity, UUID id, String conflictCode, String conflict) {
         Map<Class<?>, String> uniqueName = Map.of(RoutingQueue.class, "routing_queue_name_unique",
-                EntryPoint.class, "entry_point_unique", MultimediaProfile.class, "multimedia_profile_name_unique");
+                MultimediaProfile.class, "multimedia_profile_name_unique");
         repository.add(entity);
         Constraints.flush(em, Map.of(uniqueName.get(entity.getClass()),
                 () -> new ConflictException(conflictCode, conflict)));

@@ -222,6 +222,29 @@ public class RoutingRepository {
                                 "No " + channel + " entry point '" + address + "' in this tenant.")));
     }
 
+    /** Every tenant's entry points of a channel, in a stable order. */
+    public List<EntryPoint> entryPointsOf(Channel channel) {
+        return em.createQuery("select e from EntryPoint e where e.channel = :channel order by e.id", EntryPoint.class)
+                .setParameter("channel", channel).getResultList();
+    }
+
+    public Optional<EntryPoint> entryPoint(UUID entryPointId) {
+        return Optional.ofNullable(em.find(EntryPoint.class, entryPointId));
+    }
+
+    /** The customer's newest conversation through the entry point that still takes their messages. */
+    public Optional<UUID> openConversationWith(UUID tenantId, EntryPoint entryPoint, String customerAddress) {
+        return em.createQuery("select i.id from Interaction i where i.tenantId = :tenant and i.channel = :channel "
+                        + "and i.entryPointId = :entryPoint and i.customerAddress = :address and i.state in :open "
+                        + "order by i.queuedSince desc", UUID.class)
+                .setParameter("tenant", tenantId).setParameter("channel", entryPoint.channel())
+                .setParameter("entryPoint", entryPoint.id())
+                .setParameter("address", customerAddress)
+                .setParameter("open", java.util.EnumSet.of(InteractionState.QUEUED, InteractionState.OFFERED,
+                        InteractionState.ACTIVE, InteractionState.PARKED))
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
     public void add(Object entity) {
         em.persist(entity);
     }

@@ -1,0 +1,63 @@
+package io.switchboard.api.routing;
+
+import io.switchboard.api.Channel;
+import jakarta.json.JsonObject;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the channel adapters (email, SMS) ask of routing, inside the caller's transaction: where customers write
+ * to, a new conversation through an entry point (created and routed like any interaction), a customer's follow-up
+ * in a conversation still open, and an agent's reply written into the conversation before it is sent. Routing checks
+ * every message against the channel's content shape and announces each change as an {@link InteractionEvent}.
+ */
+public interface Conversations {
+
+    /** An entry point of a tenant: where customers write to. */
+    record EntryPointRef(UUID tenantId, UUID entryPointId, Channel channel, String address) {
+    }
+
+    /** The interaction and whether this call created it (false: its idempotency key was seen before). */
+    record Started(UUID interactionId, boolean created) {
+    }
+
+    /** What a reply needs: the customer's address, the entry point's (the reply leaves from it), the content. */
+    record ReplyTo(UUID interactionId, Channel channel, String customerAddress, String entryPointAddress,
+                   JsonObject content) {
+    }
+
+    /** Every tenant's entry points of a channel (the mailboxes to poll). */
+    List<EntryPointRef> entryPoints(Channel channel);
+
+    Optional<EntryPointRef> entryPoint(UUID entryPointId);
+
+    /** A new conversation through the entry point, routed at once; idempotent on {@code idempotencyKey}. */
+    Started start(UUID tenantId, UUID entryPointId, String customerAddress, JsonObject content, String idempotencyKey);
+
+    /**
+     * The customer wrote again in the conversation: appended to its {@code messages} while it is waiting, offered,
+     * in hand or parked (its row locked); false when it is closed (wrap-up, done, abandoned) or too large to take
+     * more, and the caller starts a new one.
+     */
+    boolean followUp(UUID tenantId, UUID interactionId, JsonObject message);
+
+    /**
+     * The customer's newest open conversation through this entry point, if any (not closed, see {@link #followUp}):
+     * a customer who texts a tenant's sales number and its support number has two conversations.
+     */
+    Optional<UUID> openWith(UUID tenantId, UUID entryPointId, String customerAddress);
+
+    /**
+     * The agent's reply, appended to the conversation's {@code messages} (with their id and display name): refused
+     * unless the interaction is an email or SMS, active and in this agent's hands.
+     */
+    ReplyTo reply(UUID tenantId, UUID agentId, UUID interactionId, JsonObject message);
+
+    /**
+     * Whether the caller may read the conversation's replies and files: its holder, an agent with a part in it (a
+     * transfer's sender or target, a colleague in conference), or a supervisor of the tenant.
+     */
+    boolean readableBy(UUID tenantId, UUID agentId, boolean supervisor, UUID interactionId);
+}
