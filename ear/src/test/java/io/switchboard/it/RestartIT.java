@@ -21,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Deadlines survive a server restart: the server process is shut down while an offer's RONA deadline and an
  * After-Call-Work's end are pending, stays down until both have passed, and a new server process is started on the
  * same installation and database. Both fire right after it is up, and an offer deadline still in the future then
- * fires on time. The new process serves the rest of the test run (Arquillian shuts it down at the end through the
- * management interface, as it would its own).
+ * fires on time. A mailbox read before the restart is read again after it without taking any message twice, and
+ * takes what arrived while the server was down. The new process serves the rest of the test run (Arquillian shuts it
+ * down at the end through the management interface, as it would its own).
  */
 class RestartIT extends ServerTest {
 
@@ -32,6 +33,12 @@ class RestartIT extends ServerTest {
     @Test
     void offerDeadlinesThatPassedDuringARestartFireAfterItAndFutureOnesStillFire() throws Exception {
         String admin = fixtures.adminToken();
+        // a mailbox read before the restart; during it, its message loses its read mark (a crash before the mark)
+        // and a new one arrives
+        MailServer mail = new MailServer();
+        String mailbox = fixtures.route("email").entryPoint();
+        mail.send(email(mail, mailbox, "before"));
+        awaitEmails(mailbox, 1);
         String shortQueue = queue(admin, 4);
         String longQueue = queue(admin, 45);   // beyond the restart (25 s or more on a busy 2-core machine)
         String shortAddress = entryPoint(admin, shortQueue);
@@ -53,6 +60,8 @@ class RestartIT extends ServerTest {
 
         management.getControllerClient().execute(Operations.createOperation("shutdown"));
         awaitDown();
+        mail.markAllUnread(mailbox);
+        mail.send(email(mail, mailbox, "during"));
         Thread.sleep(5_000);   // both the 4 s RONA deadline and the 4 s After-Call-Work pass while nothing runs
         startServer();
         awaitReady();
@@ -72,6 +81,47 @@ class RestartIT extends ServerTest {
                 Duration.between(Instant.now(), futureDeadline).plusSeconds(15));
         assertEquals("QUEUED", later.getString("state"), "the future deadline still fired");
         assertTrue(!Instant.now().isBefore(futureDeadline));
+
+        awaitEmails(mailbox, 2);
+        assertTrue(mail.allRead(mailbox) || awaitRead(mail, mailbox), "both marked read after the restart");
+        assertEquals(2, emailsIn(mailbox), "the message read before the restart was not taken twice");
+    }
+
+    private static jakarta.mail.internet.MimeMessage email(MailServer mail, String to, String what) throws Exception {
+        jakarta.mail.internet.MimeMessage message = mail.newMessage();
+        message.setFrom("maria@customer.test");
+        message.setRecipients(jakarta.mail.Message.RecipientType.TO, to);
+        message.setSubject(what);
+        message.setHeader("Message-ID", "<" + what + "-" + UUID.randomUUID() + "@customer.test>");
+        message.setText("Sent " + what + " the restart.");
+        return message;
+    }
+
+    private static int emailsIn(String mailbox) throws java.sql.SQLException {
+        try (var connection = Database.connect();
+             var statement = connection.prepareStatement("select count(*) from interaction i join entry_point e "
+                     + "on e.id = i.entry_point_id where e.address = ?")) {
+            statement.setString(1, mailbox);
+            var rows = statement.executeQuery();
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static void awaitEmails(String mailbox, int count) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (emailsIn(mailbox) < count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+        }
+        assertEquals(count, emailsIn(mailbox), "emails of " + mailbox + " taken");
+    }
+
+    private static boolean awaitRead(MailServer mail, String mailbox) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!mail.allRead(mailbox) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+        }
+        return mail.allRead(mailbox);
     }
 
     /** An agent whose call ended into 4 s of After-Call-Work, then Ready. */

@@ -96,7 +96,8 @@ public class MailboxPoller {
     @ConfigProperty(name = "switchboard.email.max-message-bytes", defaultValue = "26214400")
     long maxMessageBytes;
 
-    private final String holder = System.getProperty("jboss.node.name", "node") + "/" + UUID.randomUUID();
+    /** The node's name, unique in a cluster and kept across restarts: a restarted node takes its leases back at once. */
+    private final String holder = System.getProperty("jboss.node.name", "node");
     private final AtomicBoolean polling = new AtomicBoolean();
     /** Failed tries per message (mailbox and UID), this node's; bounded. */
     private final Map<String, Integer> failures = Collections.synchronizedMap(new HashMap<>());
