@@ -8,4 +8,4 @@ dev/postgres.sh switchboard_test --fresh
 mvn -B -q install -DskipTests
 trap 'dev/services.sh stop' EXIT
 dev/services.sh start   # the reply screenshots need the mail server and the SMS provider's stand-in
-mvn -B verify -pl ear -Dit.test="AgentDesktopIT,DeskLayoutIT,TransferDesktopIT,ConsultationDesktopIT,ConferenceDesktopIT,ReplyDesktopIT" -Dscreenshots.dir="$PWD/docs/screenshots"
+mvn -B verify -pl ear -Dit.test="AgentDesktopIT,DeskLayoutIT,TransferDesktopIT,ConsultationDesktopIT,ConferenceDesktopIT,ReplyDesktopIT,OutboundDesktopIT" -Dscreenshots.dir="$PWD/docs/screenshots"

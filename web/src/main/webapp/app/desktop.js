@@ -1,12 +1,14 @@
-// The agent desktop: sign in; the top bar (overall state with a quick Ready / Not Ready, DND, offer sound, language);
-// the desk (task panel and the selected interaction's workspace); My Channels; and, for supervisors, the live board
-// with queue KPIs. Every change made elsewhere (another tab, a supervisor, a timer) arrives over the event socket;
-// after a drop the socket reconnects and the page re-reads everything, so it never shows stale state.
+// The agent desktop: sign in; the top bar (overall state with a quick Ready / Not Ready, DND, New conversation, IM,
+// offer sound, language); the desk (task panel and the selected interaction's workspace); My Channels; and, for
+// supervisors, the live board with queue KPIs. Every change made elsewhere (another tab, a supervisor, a timer)
+// arrives over the event socket; after a drop the socket reconnects and the page re-reads everything, so it never
+// shows stale state.
 import { api, clock, escape, listen, secondsUntil, since, useToken } from './api.js';
 import { currentLanguage, setLanguage, t } from './i18n.js';
 import { Work } from './work.js';
 import { Board } from './board.js';
 import { InstantMessages } from './im.js';
+import { OutboundDialog } from './outbound.js';
 
 const $ = (id) => document.getElementById(id);
 let session = JSON.parse(sessionStorage.getItem('switchboard.session') || 'null');
@@ -18,6 +20,7 @@ const work = new Work({ onError: showError, refresh: () => refreshAll(), me: () 
   myName: () => me?.displayName });
 const board = new Board({ onError: showError });
 const im = new InstantMessages({ onError: showError, me: () => session?.agentId });
+const outbound = new OutboundDialog({ onError: showError, started: (id) => work.take(id) });
 
 function showError(error) {
   $('error').textContent = error ? error.message : '';
@@ -171,6 +174,7 @@ async function start() {
   $('tabs').hidden = false;
   $('presence').hidden = !takesWork();   // an administrator without channels has no state to set
   $('mute').hidden = !takesWork();
+  $('slot-conversation').hidden = !takesWork();
   $('slot-im').hidden = !takesWork();
   im.render();
   renderMute();
@@ -204,6 +208,8 @@ function signOut() {
   work.reset();
   board.reset();
   im.reset();
+  outbound.reset();
+  $('slot-conversation').hidden = true;
   $('slot-im').hidden = true;
   sessionStorage.removeItem('switchboard.session');
   events?.close();
@@ -237,6 +243,7 @@ $('language').onchange = () => setLanguage($('language').value, () => {
   work.consult.render();
   board.render();
   im.render();
+  outbound.render();
 });
 setLanguage(currentLanguage());
 if (session) start().catch(showError);

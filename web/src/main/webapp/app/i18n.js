@@ -116,6 +116,34 @@ const messages = {
     'reply.QUEUED': 'queued', 'reply.SENDING': 'sending', 'reply.SENT': 'sent', 'reply.DELIVERED': 'delivered',
     'reply.UNDELIVERED': 'not delivered', 'reply.FAILED': 'failed',
     'work.refused': 'Not kept', 'refused.TOO_LARGE': 'too large', 'refused.unknown': 'not kept',
+    'reply.emailTo': 'Email to {to}', 'reply.none': 'No messages yet.',
+    'outbound.open': 'New conversation', 'outbound.title': 'New conversation',
+    'outbound.explain': 'It is yours at once: write its first message in the workspace.',
+    'outbound.channel': 'Channel', 'outbound.from': 'From', 'outbound.to.SMS': 'To (mobile number with country code)',
+    'outbound.to.EMAIL': 'To (email address)', 'outbound.subject': 'Subject', 'outbound.start': 'Start',
+    'outbound.loading': 'Loading…',
+    'outbound.none': 'No SMS or email entry point is configured, so no conversation can be started.',
+    'outbound.toMissing.SMS': 'Write the customer\'s mobile number, with + and the country code.',
+    'outbound.toMissing.EMAIL': 'Write the customer\'s email address.',
+    'outbound.problem.invalid-recipient.SMS':
+      'That is not a mobile number: write it with + and the country code, like +5511987654321.',
+    'outbound.problem.invalid-recipient.EMAIL': 'That is not an email address (like maria@example.com).',
+    'outbound.problem.subject-required': 'An email conversation needs a subject.',
+    'outbound.problem.subject-used':
+      'This subject was used in an earlier conversation with this customer; choose another one.',
+    'outbound.problem.conversation-exists':
+      'A conversation with this customer on this channel is open already; continue it rather than starting another.',
+    'outbound.problem.not-available':
+      'You can start a conversation on this channel only while Ready (or in RONA) on it.',
+    'outbound.problem.licence-not-premium': 'Starting conversations needs a Premium licence.',
+    'outbound.problem.outbound-not-in-profile': 'Your profile does not allow starting conversations on this channel.',
+    'outbound.problem.outbound-limit-reached':
+      'You have as many conversations you started open as your profile allows; finish one first.',
+    'outbound.problem.digital-channels-disabled':
+      'SMS and email are switched off for this tenant; no conversation can be started.',
+    'outbound.problem.unknown-entry-point': 'That entry point is gone; choose another one.',
+    'outbound.problem.outbound-channel-unsupported': 'Conversations can be started by SMS or email only.',
+    'outbound.problem.validation-failed': 'Check what you wrote: a field is missing or too long.',
   },
   'pt-BR': {
     'tab.desk': 'Minha mesa', 'tab.board': 'Supervisor', language: 'Idioma', signOut: 'Sair',
@@ -242,6 +270,35 @@ const messages = {
     'reply.QUEUED': 'na fila', 'reply.SENDING': 'enviando', 'reply.SENT': 'enviada', 'reply.DELIVERED': 'entregue',
     'reply.UNDELIVERED': 'não entregue', 'reply.FAILED': 'falhou',
     'work.refused': 'Não guardados', 'refused.TOO_LARGE': 'grande demais', 'refused.unknown': 'não guardado',
+    'reply.emailTo': 'E-mail para {to}', 'reply.none': 'Nenhuma mensagem ainda.',
+    'outbound.open': 'Nova conversa', 'outbound.title': 'Nova conversa',
+    'outbound.explain': 'Ela fica com você na hora: escreva a primeira mensagem na área de trabalho.',
+    'outbound.channel': 'Canal', 'outbound.from': 'De', 'outbound.to.SMS': 'Para (celular com código do país)',
+    'outbound.to.EMAIL': 'Para (endereço de e-mail)', 'outbound.subject': 'Assunto', 'outbound.start': 'Iniciar',
+    'outbound.loading': 'Carregando…',
+    'outbound.none':
+      'Nenhum ponto de entrada de SMS ou e-mail está configurado, então nenhuma conversa pode ser iniciada.',
+    'outbound.toMissing.SMS': 'Escreva o celular do cliente, com + e o código do país.',
+    'outbound.toMissing.EMAIL': 'Escreva o endereço de e-mail do cliente.',
+    'outbound.problem.invalid-recipient.SMS':
+      'Isso não é um número de celular: escreva com + e o código do país, como +5511987654321.',
+    'outbound.problem.invalid-recipient.EMAIL': 'Isso não é um endereço de e-mail (como maria@example.com).',
+    'outbound.problem.subject-required': 'Uma conversa por e-mail precisa de um assunto.',
+    'outbound.problem.subject-used':
+      'Este assunto já foi usado em uma conversa anterior com este cliente; escolha outro.',
+    'outbound.problem.conversation-exists':
+      'Já existe uma conversa aberta com este cliente neste canal; continue nela em vez de iniciar outra.',
+    'outbound.problem.not-available':
+      'Você só pode iniciar uma conversa neste canal quando estiver Pronto (ou em RONA) nele.',
+    'outbound.problem.licence-not-premium': 'Iniciar conversas exige uma licença Premium.',
+    'outbound.problem.outbound-not-in-profile': 'O seu perfil não permite iniciar conversas neste canal.',
+    'outbound.problem.outbound-limit-reached':
+      'Você já tem abertas tantas conversas iniciadas por você quanto o seu perfil permite; conclua uma antes.',
+    'outbound.problem.digital-channels-disabled':
+      'SMS e e-mail estão desligados para esta empresa; nenhuma conversa pode ser iniciada.',
+    'outbound.problem.unknown-entry-point': 'Este ponto de entrada não existe mais; escolha outro.',
+    'outbound.problem.outbound-channel-unsupported': 'Conversas só podem ser iniciadas por SMS ou e-mail.',
+    'outbound.problem.validation-failed': 'Confira o que você escreveu: falta um campo ou algum é longo demais.',
   },
 };
 

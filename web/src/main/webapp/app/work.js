@@ -1,8 +1,8 @@
 // The task panel (offers first, then the work in hand, then a workbin's parked items) and the commands on them:
 // accept / reject before the RONA deadline, end, After-Call-Work extension, park, pick up, move, chat, email and SMS
-// replies (replies.js), transfer (transfer.js), consultations with a colleague (consult.js), joining and leaving a
-// conversation in conference (conference.js), and the wrap-up dialog with Done. The selected task opens in the
-// workspace (workspace.js).
+// replies (replies.js), a conversation I started taken in hand (outbound.js), transfer (transfer.js), consultations
+// with a colleague (consult.js), joining and leaving a conversation in conference (conference.js), and the wrap-up
+// dialog with Done. The selected task opens in the workspace (workspace.js).
 import { api, escape, secondsUntil } from './api.js';
 import { t } from './i18n.js';
 import { Workspace, badge, icon, transferring } from './workspace.js';
@@ -25,6 +25,7 @@ export class Work {
     this.teams = [];
     this.workbin = [];
     this.selected = null;
+    this.arriving = null;         // a conversation I started, to select as soon as a re-read lists it
     this.knownOffers = new Set();
     this.names = new Names();
     this.consultations = new Consultations({ onError, me, names: this.names, run: (call) => this.run(call),
@@ -71,6 +72,7 @@ export class Work {
     this.teams = await api('GET', '/workbins/teams');
     await this.refreshWorkbin();
     const inHand = this.inHand();
+    if (inHand.some((i) => i.interactionId === this.arriving)) [this.selected, this.arriving] = [this.arriving, null];
     if (!inHand.some((i) => i.interactionId === this.selected)) {
       this.selected = inHand[0]?.interactionId ?? null;   // the chosen task left (done, parked): open the next
     }
@@ -90,6 +92,7 @@ export class Work {
     this.interactions = [];
     this.workbin = [];
     this.selected = null;
+    this.arriving = null;
     this.knownOffers = new Set();
     this.workspace.reset();
     this.replies.reset();
@@ -109,6 +112,18 @@ export class Work {
     const inHand = this.interactions.filter((i) => i.state !== 'OFFERED');
     return inHand.filter((i) => !i.part || !inHand.some((other) => other !== i && !other.part
       && other.interactionId === i.interactionId));
+  }
+
+  /**
+   * A conversation I started (outbound.js) is mine at once, with no offer: it is selected, and its reply box takes
+   * the keyboard for the first message. A re-read begun before it existed may come back after this and select
+   * another task: the one I started is selected again at the first re-read that lists it.
+   */
+  async take(id) {
+    this.selected = id;
+    this.arriving = id;
+    await this.refreshAll();
+    document.querySelector(`#interaction [data-interaction="${CSS.escape(id)}"] [data-reply-text]`)?.focus();
   }
 
   /**

@@ -32,7 +32,8 @@ class ContextBoundariesIT {
 
     private static final String[] MODULES = {"io.switchboard.api", "io.switchboard.persistence",
             "io.switchboard.platform", "io.switchboard.agentstate", "io.switchboard.routing",
-            "io.switchboard.channels", "io.switchboard.collaboration", "io.switchboard.interfaces"};
+            "io.switchboard.channels", "io.switchboard.collaboration", "io.switchboard.outbound",
+            "io.switchboard.interfaces"};
 
     private static JavaClasses switchboard;
 

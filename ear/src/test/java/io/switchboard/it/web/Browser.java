@@ -54,6 +54,22 @@ public final class Browser implements AutoCloseable {
         return driver.switchTo().activeElement();
     }
 
+    /**
+     * Presses keys on whatever has the focus. The desk redraws on every event and gives the focus back to the same
+     * control, redrawn: an element read a moment before may be gone, so the keys go to the one focused now (a key sent
+     * to a detached element is not delivered, so nothing is pressed twice).
+     */
+    void press(CharSequence... keys) {
+        await(d -> {
+            try {
+                focused().sendKeys(keys);
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
+    }
+
     /** Switches to one of the top bar's views: desk, channels or board. */
     public void view(String name) {
         click(By.id("tab-" + name));

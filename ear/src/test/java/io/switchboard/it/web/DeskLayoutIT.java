@@ -87,10 +87,10 @@ class DeskLayoutIT extends ServerTest {
 
             // An offer takes the keyboard focus on its Accept button: Enter accepts, and the focus moves on.
             browser.await(d -> "accept".equals(browser.focused().getAttribute("data-do")));
-            browser.focused().sendKeys(Keys.ENTER);
+            browser.press(Keys.ENTER);
             browser.await(d -> d.findElements(By.cssSelector("#offers [data-offer]")).size() == 1);
             browser.await(d -> "accept".equals(browser.focused().getAttribute("data-do")));
-            browser.focused().sendKeys(Keys.ENTER);
+            browser.press(Keys.ENTER);
             browser.find(task(first));
             browser.find(task(second));
             browser.await(d -> d.findElements(By.cssSelector("#offers [data-offer]")).isEmpty());
@@ -105,9 +105,9 @@ class DeskLayoutIT extends ServerTest {
             // Tab from Accept reaches Reject; Enter rejects — without the mouse.
             browser.await(d -> "accept".equals(browser.focused().getAttribute("data-do")));
             String offered = browser.focused().findElement(By.xpath("ancestor::*[@data-offer]")).getAttribute("data-offer");
-            browser.focused().sendKeys(Keys.TAB);
+            browser.press(Keys.TAB);
             assertEquals("reject", browser.focused().getAttribute("data-do"));
-            browser.focused().sendKeys(Keys.ENTER);
+            browser.press(Keys.ENTER);
             browser.await(d -> d.findElements(offer(offered)).isEmpty());
             browser.await(d -> api.get("/api/integration/interactions/" + offered, fixtures.integrationToken()).json()
                     .getString("state").equals("QUEUED"));   // rejected: back in the queue, not offered to her again
@@ -115,7 +115,7 @@ class DeskLayoutIT extends ServerTest {
             // The tasks in hand are a list: arrows move the selection, and the workspace follows it.
             browser.click(task(first));
             browser.find(By.cssSelector("#interaction [data-interaction='" + first + "']"));
-            browser.focused().sendKeys(Keys.ARROW_DOWN);
+            browser.press(Keys.ARROW_DOWN);
             browser.find(By.cssSelector("#interaction [data-interaction='" + second + "']"));
             assertTrue(browser.text(By.id("interaction")).contains("Hi from second-"));
 
@@ -166,8 +166,8 @@ class DeskLayoutIT extends ServerTest {
             assertEquals(addressesOf(customer), items.size(), "every known address, as stored");
             assertTrue(browser.focused().getAttribute("role").equals("menuitem"));
             browser.screenshot("action-menu");
-            browser.focused().sendKeys(Keys.ARROW_DOWN);
-            browser.focused().sendKeys(Keys.ESCAPE);
+            browser.press(Keys.ARROW_DOWN);
+            browser.press(Keys.ESCAPE);
             browser.await(d -> !d.findElement(By.id("action-menu")).isDisplayed());
             assertTrue(browser.focused().getAttribute("data-menu") != null, "the focus is back on the menu button");
         }

@@ -75,7 +75,7 @@ class ReplyDesktopIT extends ServerTest {
      * Replaces the box's text by typing (select all, then the keys), as an agent does; typed again whole if the desk
      * re-draws the box meanwhile.
      */
-    private static void write(Browser browser, By box, CharSequence... keys) {
+    static void write(Browser browser, By box, CharSequence... keys) {
         browser.await(d -> {
             WebElement element = d.findElement(box);
             element.sendKeys(Keys.chord(Keys.CONTROL, "a"));
@@ -88,7 +88,7 @@ class ReplyDesktopIT extends ServerTest {
      * Waits for my reply's status beside its line to say it was sent (or already delivered: the provider may be
      * quicker than the page), and returns the reply's id.
      */
-    private static String sent(Browser browser, String interaction) {
+    static String sent(Browser browser, String interaction) {
         String mine = "#interaction [data-interaction='" + interaction + "'] li[data-from='agent'] ";
         By status = By.cssSelector(mine + "[data-reply-status='SENT'], " + mine + "[data-reply-status='DELIVERED']");
         List<String> shown = browser.await(d -> d.findElements(status).stream().findFirst()

@@ -277,6 +277,12 @@ public class Agent {
                 doNotDisturb, forwardingExtension, at);
     }
 
+    /** The agent's state on a channel (LOGGED_OUT when they never logged in to it). */
+    public ChannelState stateOn(Channel channel) {
+        ChannelSession session = channels.get(channel);
+        return session == null ? ChannelState.LOGGED_OUT : session.state();
+    }
+
     private ChannelSession session(Channel channel) {
         ChannelSession session = channels.get(channel);
         if (session == null) {

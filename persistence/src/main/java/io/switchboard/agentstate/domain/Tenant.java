@@ -26,6 +26,10 @@ public class Tenant {
     @Column(name = "pending_not_ready_enabled", nullable = false)
     private boolean pendingNotReadyEnabled;
 
+    /** OB1: digital channels, and with them agents' outbound conversations, are on for the tenant. */
+    @Column(name = "digital_channels_enabled", nullable = false)
+    private boolean digitalChannelsEnabled = true;
+
     @Version
     private long version;
 
@@ -53,6 +57,14 @@ public class Tenant {
 
     public String name() {
         return name;
+    }
+
+    public void changeDigitalChannels(boolean enabled) {
+        this.digitalChannelsEnabled = enabled;
+    }
+
+    public boolean digitalChannelsEnabled() {
+        return digitalChannelsEnabled;
     }
 
     public boolean pendingNotReadyEnabled() {

@@ -41,7 +41,11 @@ final class EmailContent implements ChannelContent {
         } else {
             throw invalid("content.to is required: an email address or a non-empty list of them.");
         }
-        // Subject and bodies are optional: customers do send empty emails and files without a word.
+        // Subject and bodies are optional: customers do send empty emails and files without a word. A conversation an
+        // agent starts has its subject (OB9), and its bodies come as the agent writes.
+        if (json.getBoolean("outbound", false)) {
+            text(json, "subject", 998);
+        }
         optionalText(json, "subject", 998);
         optionalText(json, "text", MAX_BODY);
         optionalText(json, "html", MAX_BODY);

@@ -471,13 +471,14 @@ public class Interaction {
     public InteractionEvent conferenceJoined(UUID colleague, Instant now) {
         require(ACTIVE, "take a colleague in");
         requireNoTransferPending("bring a colleague in");
-        if (channel != Channel.CHAT && channel != Channel.VOICE) {
-            throw new InvalidRequestException("not-conferenceable", "Only chats and calls take a conference; this is "
-                    + channel + ".");
-        }
+        // the outbound rule first: for a conversation an agent started, that is the reason the agent must hear (OB11)
         if (outbound) {
             throw new IllegalTransitionException("outbound-no-conference", "A conversation an agent started (outbound) "
                     + "takes no conference; transfer it instead.");
+        }
+        if (channel != Channel.CHAT && channel != Channel.VOICE) {
+            throw new InvalidRequestException("not-conferenceable", "Only chats and calls take a conference; this is "
+                    + channel + ".");
         }
         if (colleague.equals(agentId)) {
             throw new InvalidRequestException("conference-self", "The agent handling it is in it already.");
@@ -496,12 +497,26 @@ public class Interaction {
     }
 
     /**
-     * Marks it as started by an agent (outbound, issue 11, which creates such conversations): the collaboration
-     * rules for them apply from then on.
+     * Marks it as started by an agent (outbound): the collaboration rules for them apply from then on (no
+     * conference, one in transfer at a time per agent).
      */
     public Interaction startedByAgent() {
         this.outbound = true;
         return this;
+    }
+
+    /**
+     * OB6: the agent who started this conversation has it at once, accepted by starting it — no offer, no RONA.
+     * Only a conversation just made, not yet routed.
+     */
+    public InteractionEvent startOutbound(UUID agent, Instant now) {
+        require(QUEUED, "be started by an agent");
+        if (agentId != null) {
+            throw new IllegalTransitionException("Interaction " + id + " was routed already; an agent cannot start it.");
+        }
+        this.outbound = true;
+        this.agentId = Objects.requireNonNull(agent);
+        return moveTo(ACTIVE, InteractionCause.OUTBOUND_STARTED, now, null);
     }
 
     public boolean outbound() {

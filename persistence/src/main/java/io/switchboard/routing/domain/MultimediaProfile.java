@@ -157,6 +157,21 @@ public class MultimediaProfile {
         }
     }
 
+    /**
+     * OB1, OB4: whether an agent under this profile may start one more outbound conversation on {@code channel},
+     * holding {@code active} of them already.
+     */
+    public void requireOutbound(Channel channel, long active) {
+        if (!outboundChannels.contains(channel)) {
+            throw new IllegalTransitionException("outbound-not-in-profile", "Profile " + name + " does not allow "
+                    + "starting " + channel + " conversations.");
+        }
+        if (active >= maxOutbound) {
+            throw new IllegalTransitionException("outbound-limit-reached", "Profile " + name + " allows "
+                    + maxOutbound + " outbound conversation(s) at once; the agent has " + active + ".");
+        }
+    }
+
     public UUID id() {
         return id;
     }

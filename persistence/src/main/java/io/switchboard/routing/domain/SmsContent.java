@@ -19,7 +19,10 @@ final class SmsContent implements ChannelContent {
         if (json.containsKey("to")) {
             phone(json, "to");
         }
-        text(json, "text", MAX_TEXT);
+        // a conversation an agent starts has no customer text yet: its messages come as the agent writes
+        if (!json.getBoolean("outbound", false) || json.containsKey("text")) {
+            text(json, "text", MAX_TEXT);
+        }
     }
 
     @Override

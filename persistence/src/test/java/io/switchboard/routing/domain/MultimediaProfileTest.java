@@ -92,4 +92,22 @@ class MultimediaProfileTest {
         assertEquals(2, blended.maxOutbound());
         assertEquals(Set.of(new MultimediaProfile.Blocking(VOICE, CHAT)), blended.blending());
     }
+
+    @Test
+    void outboundIsAllowedOnTheProfilesChannelsUpToItsMaximum() {
+        MultimediaProfile profile = new MultimediaProfile(java.util.UUID.randomUUID(), "Outbound",
+                java.util.Map.of(io.switchboard.api.Channel.SMS, 2), java.util.Set.of(),
+                io.switchboard.api.agentstate.LicenceTier.PREMIUM, 2, java.util.Set.of(io.switchboard.api.Channel.SMS));
+        profile.requireOutbound(io.switchboard.api.Channel.SMS, 1);
+        org.junit.jupiter.api.Assertions.assertEquals("outbound-limit-reached", org.junit.jupiter.api.Assertions
+                .assertThrows(io.switchboard.api.error.IllegalTransitionException.class,
+                        () -> profile.requireOutbound(io.switchboard.api.Channel.SMS, 2)).code());
+        org.junit.jupiter.api.Assertions.assertEquals("outbound-not-in-profile", org.junit.jupiter.api.Assertions
+                .assertThrows(io.switchboard.api.error.IllegalTransitionException.class,
+                        () -> profile.requireOutbound(io.switchboard.api.Channel.EMAIL, 0)).code());
+        org.junit.jupiter.api.Assertions.assertEquals("outbound-not-in-profile", org.junit.jupiter.api.Assertions
+                .assertThrows(io.switchboard.api.error.IllegalTransitionException.class,
+                        () -> MultimediaProfile.oneOfEach(null).requireOutbound(io.switchboard.api.Channel.SMS, 0))
+                .code(), "the default profile starts nothing");
+    }
 }

@@ -50,6 +50,15 @@ public class AgentDirectoryService implements AgentDirectory {
     }
 
     @Override
+    public Optional<io.switchboard.api.agentstate.OutboundStanding> outboundStanding(UUID tenantId, UUID agentId,
+                                                                                     io.switchboard.api.Channel channel) {
+        return Optional.ofNullable(em.find(Agent.class, agentId)).filter(agent -> agent.tenantId().equals(tenantId))
+                .map(agent -> new io.switchboard.api.agentstate.OutboundStanding(
+                        em.find(io.switchboard.agentstate.domain.Tenant.class, tenantId).digitalChannelsEnabled(),
+                        agent.licenceTier(), agent.stateOn(channel)));
+    }
+
+    @Override
     public List<Colleague> colleagues(UUID tenantId) {
         // people who take work or supervise it; not administrators' or integrations' accounts
         return agents.allOf(tenantId).stream()

@@ -40,10 +40,16 @@ public class TenantConfigurationService {
         return view(tenants.byId(tenantId));
     }
 
-    public TenantSettingsView changePendingNotReady(UUID tenantId, boolean enabled) {
+    /** Changes the settings given (null: unchanged). */
+    public TenantSettingsView changeSettings(UUID tenantId, Boolean pendingNotReady, Boolean digitalChannels) {
         Tenant tenant = tenants.byId(tenantId);
         em.lock(tenant, LockModeType.PESSIMISTIC_WRITE);
-        tenant.changePendingNotReady(enabled);
+        if (pendingNotReady != null) {
+            tenant.changePendingNotReady(pendingNotReady);
+        }
+        if (digitalChannels != null) {
+            tenant.changeDigitalChannels(digitalChannels);
+        }
         return view(tenant);
     }
 
@@ -80,7 +86,8 @@ public class TenantConfigurationService {
     }
 
     private static TenantSettingsView view(Tenant tenant) {
-        return new TenantSettingsView(tenant.code(), tenant.name(), tenant.pendingNotReadyEnabled());
+        return new TenantSettingsView(tenant.code(), tenant.name(), tenant.pendingNotReadyEnabled(),
+                tenant.digitalChannelsEnabled());
     }
 
     private static ReasonCodeView view(ReasonCode reason) {

@@ -15,6 +15,9 @@ public interface AgentDirectory {
     /** The agent as colleagues see them; empty when the tenant has no such agent. */
     Optional<Colleague> colleague(UUID tenantId, UUID agentId);
 
+    /** The agent's standing for starting an outbound conversation on {@code channel}; empty: no such agent. */
+    Optional<OutboundStanding> outboundStanding(UUID tenantId, UUID agentId, io.switchboard.api.Channel channel);
+
     /** Every agent of the tenant as colleagues see them, by name. */
     java.util.List<Colleague> colleagues(UUID tenantId);
 }

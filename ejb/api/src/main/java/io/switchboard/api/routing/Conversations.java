@@ -33,8 +33,21 @@ public interface Conversations {
 
     Optional<EntryPointRef> entryPoint(UUID entryPointId);
 
+    /** A tenant's entry points of a channel, by address (where an agent's conversation may leave from). */
+    List<EntryPointRef> entryPointsOf(UUID tenantId, Channel channel);
+
     /** A new conversation through the entry point, routed at once; idempotent on {@code idempotencyKey}. */
     Started start(UUID tenantId, UUID entryPointId, String customerAddress, JsonObject content, String idempotencyKey);
+
+    /**
+     * OB1–OB6: an agent starts a conversation with a customer through one of the tenant's SMS or email entry points;
+     * it is theirs at once (ACTIVE, accepted by starting it, counted against their capacity and outbound allowance).
+     * Refused, each with its reason, unless the tenant's digital channels are on, the agent's licence is Premium,
+     * they are Ready or in RONA on the channel, their profile allows outbound on it and its maximum is not reached,
+     * and no open conversation with that address on that channel exists in the tenant (a database constraint
+     * decides between two agents starting one at once). Refused as a whole: nothing of it stays.
+     */
+    Started startOutbound(UUID tenantId, UUID agentId, UUID entryPointId, String customerAddress, JsonObject content);
 
     /**
      * The customer wrote again in the conversation: appended to its {@code messages} while it is waiting, offered,

@@ -50,5 +50,7 @@ public enum InteractionCause {
     /** A colleague left the conference (the event names them); the holder keeps it. */
     CONFERENCE_LEFT,
     /** The holder left the conference: it is the remaining colleague's now, and the former holder wraps up. */
-    CONFERENCE_HANDED_OVER
+    CONFERENCE_HANDED_OVER,
+    /** An agent started it (an outbound SMS or email conversation): theirs at once, accepted by starting it. */
+    OUTBOUND_STARTED
 }

@@ -3,6 +3,10 @@ package io.switchboard.routing.application;
 import io.switchboard.api.Channel;
 import io.switchboard.api.agentstate.AgentDirectory;
 import io.switchboard.api.agentstate.Colleague;
+import io.switchboard.api.agentstate.ChannelState;
+import io.switchboard.api.agentstate.LicenceTier;
+import io.switchboard.api.error.ConflictException;
+import io.switchboard.api.error.IllegalTransitionException;
 import io.switchboard.api.error.InvalidRequestException;
 import io.switchboard.api.error.NotFoundException;
 import io.switchboard.api.routing.Conversations;
@@ -10,6 +14,8 @@ import io.switchboard.api.routing.InteractionEvent;
 import io.switchboard.routing.domain.CustomerAddress;
 import io.switchboard.routing.domain.EntryPoint;
 import io.switchboard.routing.domain.Interaction;
+import io.switchboard.routing.domain.InteractionContent;
+import io.switchboard.persistence.Constraints;
 import io.switchboard.routing.infrastructure.RoutingCandidates;
 import io.switchboard.routing.infrastructure.RoutingRepository;
 import jakarta.ejb.EJB;
@@ -21,6 +27,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,6 +56,12 @@ public class ConversationService implements Conversations {
     @EJB
     AgentDirectory directory;
 
+    @EJB
+    io.switchboard.api.agentstate.AgentWork agentWork;
+
+    @Inject
+    io.switchboard.routing.infrastructure.Customers customers;
+
     @Override
     public List<EntryPointRef> entryPoints(Channel channel) {
         return repository.entryPointsOf(channel).stream().map(ConversationService::ref).toList();
@@ -60,6 +73,12 @@ public class ConversationService implements Conversations {
     }
 
     @Override
+    public List<EntryPointRef> entryPointsOf(UUID tenantId, Channel channel) {
+        return repository.entryPointsOf(channel).stream().filter(e -> e.tenantId().equals(tenantId))
+                .map(ConversationService::ref).sorted(java.util.Comparator.comparing(EntryPointRef::address)).toList();
+    }
+
+    @Override
     public Started start(UUID tenantId, UUID entryPointId, String customerAddress, JsonObject content,
                          String idempotencyKey) {
         EntryPoint entryPoint = repository.entryPoint(entryPointId).filter(e -> e.tenantId().equals(tenantId))
@@ -68,6 +87,55 @@ public class ConversationService implements Conversations {
         var created = interactions.create(tenantId, new InteractionService.NewInteraction(entryPoint.channel(),
                 entryPoint.address(), customerAddress, content, idempotencyKey));
         return new Started(created.interaction().interactionId(), created.created());
+    }
+
+    @Override
+    public Started startOutbound(UUID tenantId, UUID agentId, UUID entryPointId, String customerAddress,
+                                 JsonObject content) {
+        // the lock order: the agent's row first; their state, allowance and work are read under it
+        candidates.lockAgent(agentId);
+        EntryPoint entryPoint = repository.entryPoint(entryPointId).filter(e -> e.tenantId().equals(tenantId))
+                .orElseThrow(() -> new InvalidRequestException("unknown-entry-point", "No entry point "
+                        + entryPointId + " in this tenant."));
+        Channel channel = entryPoint.channel();
+        if (channel != Channel.SMS && channel != Channel.EMAIL) {
+            throw new InvalidRequestException("outbound-channel-unsupported", "Conversations are started by SMS or "
+                    + "email; entry point " + entryPoint.address() + " is " + channel + ".");
+        }
+        var standing = directory.outboundStanding(tenantId, agentId, channel).orElseThrow(() ->
+                new NotFoundException("agent-not-found", "No agent " + agentId + "."));
+        if (!standing.digitalChannelsEnabled()) {
+            throw new IllegalTransitionException("digital-channels-disabled", "This tenant's digital channels are "
+                    + "off; no conversation can be started.");
+        }
+        if (standing.licence() != LicenceTier.PREMIUM) {
+            throw new IllegalTransitionException("licence-not-premium", "Starting conversations needs a Premium "
+                    + "licence; the agent has " + standing.licence() + ".");
+        }
+        if (standing.state() != ChannelState.READY && standing.state() != ChannelState.RONA) {
+            throw new IllegalTransitionException("not-available", "Conversations are started while Ready or in RONA "
+                    + "on " + channel + "; the agent is " + standing.state() + ".");
+        }
+        candidates.profileOf(agentId).requireOutbound(channel, repository.outboundHeldBy(agentId));
+        CustomerAddress address = CustomerAddress.onChannel(channel, customerAddress);
+        if (repository.openConversationExists(tenantId, channel, address.address())) {
+            throw new ConflictException("conversation-exists", "A " + channel + " conversation with "
+                    + address.address() + " is open already.");
+        }
+        InteractionContent checked = InteractionContent.of(channel, content);
+        Instant now = InteractionService.now();
+        Interaction interaction = new Interaction(tenantId, repository.queue(tenantId, entryPoint.queueId()), channel,
+                "outbound:" + UUID.randomUUID(), address.address(), checked.json(), now).cameThrough(entryPoint);
+        interaction.belongsTo(customers.matchOrCreate(tenantId, address));
+        InteractionEvent started = interaction.startOutbound(agentId, now);
+        repository.add(interaction);
+        // two agents starting one with the same customer at once: the index lets one in
+        Constraints.run(repository::flush, java.util.Map.of("interaction_one_active_outbound", () ->
+                new ConflictException("conversation-exists", "A " + channel + " conversation with "
+                        + address.address() + " was just started by another agent.")));
+        agentWork.startWork(tenantId, agentId, channel);
+        events.fire(List.of(started));
+        return new Started(interaction.id(), true);
     }
 
     @Override

@@ -245,6 +245,26 @@ public class RoutingRepository {
                 .setMaxResults(1).getResultStream().findFirst();
     }
 
+    /** The agent's outbound conversations still in their hands (active or parked), on every channel. */
+    public long outboundHeldBy(UUID agentId) {
+        return em.createQuery("select count(i) from Interaction i where i.agentId = :agent and i.outbound = true "
+                        + "and i.state in :held", Long.class)
+                .setParameter("agent", agentId)
+                .setParameter("held", java.util.EnumSet.of(InteractionState.ACTIVE, InteractionState.PARKED))
+                .getSingleResult();
+    }
+
+    /** Whether the tenant has an open conversation with this address on the channel, through any entry point. */
+    public boolean openConversationExists(UUID tenantId, Channel channel, String customerAddress) {
+        return !em.createQuery("select i.id from Interaction i where i.tenantId = :tenant and i.channel = :channel "
+                        + "and i.customerAddress = :address and i.state in :open", UUID.class)
+                .setParameter("tenant", tenantId).setParameter("channel", channel)
+                .setParameter("address", customerAddress)
+                .setParameter("open", java.util.EnumSet.of(InteractionState.QUEUED, InteractionState.OFFERED,
+                        InteractionState.ACTIVE, InteractionState.PARKED))
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
     public void add(Object entity) {
         em.persist(entity);
     }

@@ -53,7 +53,12 @@ public class AdminResource {
     public record ReasonCodeChange(@Size(min = 1, max = 80) String label, Boolean active) {
     }
 
-    public record TenantSettings(@NotNull Boolean pendingNotReadyEnabled) {
+    /** The settings to change; those left out stay as they are. */
+    public record TenantSettings(Boolean pendingNotReadyEnabled, Boolean digitalChannelsEnabled) {
+        @jakarta.validation.constraints.AssertTrue(message = "name a setting to change")
+        public boolean isAnySetting() {
+            return pendingNotReadyEnabled != null || digitalChannelsEnabled != null;
+        }
     }
 
     @EJB
@@ -99,7 +104,8 @@ public class AdminResource {
     @PUT
     @Path("/tenant-settings")
     public TenantSettingsView changeSettings(@NotNull @Valid TenantSettings body) {
-        return configuration.changePendingNotReady(caller.tenantId(), body.pendingNotReadyEnabled());
+        return configuration.changeSettings(caller.tenantId(), body.pendingNotReadyEnabled(),
+                body.digitalChannelsEnabled());
     }
 
     @POST

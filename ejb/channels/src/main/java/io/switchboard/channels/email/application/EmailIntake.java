@@ -44,6 +44,9 @@ public class EmailIntake {
     @Inject
     EmailMessages messages;
 
+    @EJB
+    EmailSubjectRegister subjects;
+
     /**
      * What an interaction's content may hold (routing stores at most 128 KiB of JSON): past it, the HTML body goes to a
      * file, then the text is cut to its beginning (the reader already kept a long text whole as a file).
@@ -81,6 +84,9 @@ public class EmailIntake {
         var started = conversations.start(tenantId, mailbox.entryPointId(), email.from(), content.build(),
                 "email:" + digest(email.messageId()));
         keep(mailbox, email, started.interactionId(), conversation, chain, stored, now);
+        if (thread.isEmpty()) {
+            subjects.remember(tenantId, email.from(), email.subject(), started.interactionId());
+        }
         return Outcome.NEW_CONVERSATION;
     }
 

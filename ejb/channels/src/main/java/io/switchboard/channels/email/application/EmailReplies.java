@@ -32,8 +32,11 @@ public class EmailReplies {
                                    String html, Instant now) {
         JsonObject content = to.content();
         Optional<EmailMessages.Threaded> answered = messages.lastInbound(tenantId, to.interactionId());
-        String subject = reply(answered.map(EmailMessages.Threaded::subject)
-                .orElse(text(content, "subject")));
+        // an agent's first email of a conversation they started carries its subject as it is, later ones "Re:"
+        boolean opening = answered.isEmpty() && content.getBoolean("outbound", false)
+                && messages.sentIn(tenantId, to.interactionId()) == 0;
+        String subject = opening ? oneLine(text(content, "subject"))
+                : reply(answered.map(EmailMessages.Threaded::subject).orElse(text(content, "subject")));
         // what an integration put in the content is checked before it becomes a header (no header injection)
         String inReplyTo = answered.map(EmailMessages.Threaded::messageId)
                 .orElse(Optional.ofNullable(text(content, "messageId")).filter(id -> MESSAGE_ID.matcher(id).matches())
@@ -71,8 +74,12 @@ public class EmailReplies {
         }
     }
 
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\p{Cntrl}+", " ").strip();
+    }
+
     private static String reply(String original) {
-        String subject = original == null ? null : original.replaceAll("\\p{Cntrl}+", " ").strip();
+        String subject = original == null ? null : oneLine(original);
         if (subject == null || subject.isBlank()) {
             return "Re:";
         }

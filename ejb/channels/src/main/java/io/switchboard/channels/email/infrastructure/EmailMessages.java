@@ -73,6 +73,13 @@ public class EmailMessages {
                 .setParameter("t", tenantId).setParameter("i", interactionId).getResultList());
     }
 
+    /** How many emails we sent in the interaction so far. */
+    public long sentIn(UUID tenantId, UUID interactionId) {
+        return ((Number) em.createNativeQuery("select count(*) from email_message where tenant_id = :t "
+                        + "and interaction_id = :i and direction = 'OUTBOUND'")
+                .setParameter("t", tenantId).setParameter("i", interactionId).getSingleResult()).longValue();
+    }
+
     public UUID record(UUID tenantId, String messageId, UUID interactionId, UUID conversationId, String direction,
                        String mailbox, String subject, String referenceChain, Instant at) {
         UUID id = UUID.randomUUID();

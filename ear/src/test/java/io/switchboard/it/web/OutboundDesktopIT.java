@@ -1,0 +1,180 @@
+package io.switchboard.it.web;
+
+import io.switchboard.it.Api;
+import io.switchboard.it.Fixtures;
+import io.switchboard.it.Fixtures.Route;
+import io.switchboard.it.Fixtures.TestAgent;
+import io.switchboard.it.ServerTest;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.switchboard.it.web.ReplyDesktopIT.sent;
+import static io.switchboard.it.web.ReplyDesktopIT.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * New conversation in a real headless Chromium (OB1–OB6, OB9): from the top bar the agent starts an SMS or an email
+ * conversation with a customer, from one of the tenant's entry points; it is theirs at once, selected in the task
+ * panel, and its first message goes out from its reply box like any reply. A second conversation with a customer
+ * who has one open is refused in the dialog, in words, with what was typed kept. What reached the SMS provider and
+ * the mail server is asserted by the channels' own tests.
+ */
+class OutboundDesktopIT extends ServerTest {
+
+    private static final Duration ARRIVING = Duration.ofSeconds(10);
+    private static final By DIALOG = By.cssSelector("dialog#outbound[open]");
+    private static final By TO = By.cssSelector("#outbound input[data-outbound-to]");
+
+    @Test
+    void anAgentTextsACustomerFirstAndCannotOpenASecondConversationWithThem() {
+        TestAgent ana = outboundAgent();
+        Route texts = fixtures.route("sms", ana);
+        String customer = "+55119" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        try (Browser browser = new Browser("en")) {
+            browser.open();
+            browser.signIn(ana.login(), Fixtures.PASSWORD);
+
+            // The dialog, filled; Enter in To starts it.
+            fill(browser, "SMS", texts, customer);
+            browser.screenshot("new-conversation");
+            browser.press(Keys.ENTER);
+            browser.await(d -> d.findElements(DIALOG).isEmpty());
+
+            // It is in hand at once, selected, with the customer as the one written to and nothing written yet.
+            String sms = selected(browser, "SMS", customer);
+            By conversation = By.cssSelector("#interaction [data-interaction='" + sms + "'][data-state='ACTIVE']");
+            browser.find(conversation);
+            assertEquals(customer, shown(browser, sms, "To"));
+            assertEquals(texts.entryPoint(), shown(browser, sms, "From"));
+            assertFalse(browser.text(conversation).contains("undefined"), browser.text(conversation));
+            browser.await(d -> browser.focused().getAttribute("data-reply-text") != null);   // ready for the first line
+            assertMine(sms, ana);
+
+            // The first message: one line, Enter sends, and it is sent.
+            By line = By.cssSelector("#interaction [data-interaction='" + sms + "'] input[data-reply-text]");
+            write(browser, line, "Oi Maria, aqui é a Ana da Switchboard.");
+            browser.press(Keys.ENTER);
+            sent(browser, sms);
+            browser.screenshot("outbound-sms");
+
+            // A second conversation with her on SMS is refused where it was asked, in words, with the number kept.
+            fill(browser, "SMS", texts, customer);
+            browser.click(By.cssSelector("#outbound [data-outbound-start]"));
+            String refusal = browser.text(By.cssSelector("#outbound [data-outbound-error]"));
+            assertFalse(refusal.isBlank());
+            assertTrue(refusal.contains("open already"), refusal);
+            browser.find(DIALOG);
+            assertEquals(customer, browser.find(TO).getAttribute("value"), "what was typed is kept");
+            assertEquals(1, api.get("/api/interactions", ana.token()).array().getValuesAs(JsonObject.class).stream()
+                    .filter(i -> i.getString("channel").equals("SMS")).count(), "nothing of the refused one stays");
+
+            // Escape closes it; the keyboard is back on the button that opened it.
+            browser.press(Keys.ESCAPE);
+            browser.await(d -> d.findElements(DIALOG).isEmpty());
+            assertEquals("new-conversation", browser.focused().getAttribute("id"));
+        }
+    }
+
+    @Test
+    void anAgentWritesACustomerFirstByEmailWithASubjectAndNothingQuoted() {
+        TestAgent ana = outboundAgent();
+        Route mail = fixtures.route("email", ana);
+        String id = UUID.randomUUID().toString();
+        String customer = "maria-" + id + "@customer.test";
+        String subject = "Order " + id;
+        try (Browser browser = new Browser("en")) {
+            browser.open();
+            browser.signIn(ana.login(), Fixtures.PASSWORD);
+
+            fill(browser, "EMAIL", mail, customer);
+            browser.type(By.cssSelector("#outbound input[data-outbound-subject]"), subject);
+            browser.click(By.cssSelector("#outbound [data-outbound-start]"));
+            browser.await(d -> d.findElements(DIALOG).isEmpty());
+
+            String email = selected(browser, "EMAIL", customer);
+            By conversation = By.cssSelector("#interaction [data-interaction='" + email + "'][data-state='ACTIVE']");
+            assertEquals(customer, shown(browser, email, "To"));
+            assertEquals(mail.entryPoint(), shown(browser, email, "From"));
+            assertEquals(subject, shown(browser, email, "Subject"));
+            assertFalse(browser.text(conversation).contains("undefined"), browser.text(conversation));
+            assertMine(email, ana);
+
+            // Nothing to quote: the customer has not written. Enter is a new line, Ctrl+Enter sends.
+            By box = By.cssSelector("#interaction [data-interaction='" + email + "'] textarea[data-reply-text]");
+            assertEquals("", browser.find(box).getAttribute("value"), "an empty box, no quote");
+            write(browser, box, "Hello Maria,", Keys.ENTER, "your order ships today.");
+            browser.press(Keys.chord(Keys.CONTROL, Keys.ENTER));
+            sent(browser, email);
+            By mine = By.cssSelector("#interaction [data-interaction='" + email + "'] li[data-from='agent']");
+            assertEquals(1, browser.driver().findElements(mine).size(), "Enter did not send on its own");
+            assertTrue(browser.text(mine).contains("your order ships today."), browser.text(mine));
+        }
+    }
+
+    /** An agent Ready on SMS and email whose profile lets them start up to three conversations on both. */
+    private TestAgent outboundAgent() {
+        TestAgent agent = fixtures.readyAgent("sms", "email");
+        Api.Reply profile = api.post("/api/admin/routing/profiles", fixtures.adminToken(), Json.createObjectBuilder()
+                .add("name", "outbound-" + UUID.randomUUID())
+                .add("capacity", Json.createObjectBuilder().add("sms", 2).add("email", 2))
+                .add("licenceTier", "PREMIUM").add("maxOutbound", 3)
+                .add("outboundChannels", Json.createArrayBuilder().add("sms").add("email")).build().toString());
+        assertEquals(201, profile.status(), profile.toString());
+        assertEquals(204, api.put("/api/admin/routing/agents/" + agent.id() + "/profile", fixtures.adminToken(),
+                Json.createObjectBuilder().add("profileId", profile.json().getString("id")).build().toString())
+                .status());
+        return agent;
+    }
+
+    /**
+     * Opens New conversation from the top bar and fills it: the channel, the route's entry point as From (chosen by
+     * its id: the tenant has many), the customer as To. The lists come once the entry points are read.
+     */
+    private static void fill(Browser browser, String channel, Route from, String to) {
+        browser.click(By.cssSelector("[data-do='new-conversation']"));
+        browser.find(DIALOG);
+        browser.await(d -> d.findElement(By.cssSelector("#outbound [data-outbound-start]")).isEnabled());
+        choose(browser, "data-outbound-channel", channel);
+        choose(browser, "data-outbound-from", from.entryPointId());
+        browser.type(TO, to);
+    }
+
+    /** Selects an option of one of the dialog's lists (drawn again when the channel changes: found again then). */
+    private static void choose(Browser browser, String list, String value) {
+        browser.await(d -> {
+            new Select(d.findElement(By.cssSelector("#outbound select[" + list + "]"))).selectByValue(value);
+            return true;
+        });
+    }
+
+    /** The task selected in the panel: active, on this channel, with this customer; returns its interaction's id. */
+    private static String selected(Browser browser, String channel, String customer) {
+        By task = By.cssSelector("#work [data-task][aria-selected='true'][data-state='ACTIVE'][data-channel='"
+                + channel + "']");
+        return browser.await(d -> d.findElements(task).stream().filter(t -> t.getText().contains(customer))
+                .findFirst().map(t -> t.getAttribute("data-task")).orElse(null), ARRIVING);
+    }
+
+    /** What the conversation's content shows under a label (From, To, Subject). */
+    private static String shown(Browser browser, String interaction, String label) {
+        return browser.text(By.xpath("//*[@id='interaction']//*[@data-interaction='" + interaction + "']"
+                + "//*[contains(@class, 'content')]//dt[normalize-space()='" + label + "']/following-sibling::dd[1]"));
+    }
+
+    /** The server agrees: the conversation is the agent's, active, without having been offered. */
+    private void assertMine(String interaction, TestAgent agent) {
+        JsonObject stored = api.get("/api/integration/interactions/" + interaction, fixtures.integrationToken()).json();
+        assertEquals(agent.id(), stored.getString("agentId"), stored.toString());
+        assertEquals("ACTIVE", stored.getString("state"), stored.toString());
+    }
+}

@@ -1,0 +1,2 @@
+/** REST: agents start SMS and email conversations (the outbound context). */
+package io.switchboard.interfaces.rest.outbound;
