@@ -9,10 +9,13 @@ CREATE UNIQUE INDEX interaction_one_active_outbound ON interaction (tenant_id, c
     WHERE outbound AND state IN ('QUEUED', 'OFFERED', 'ACTIVE', 'PARKED');
 
 -- OB9: an email conversation's subject is used once per customer (case, blanks and "Re:"/"Fwd:" prefixes aside).
+-- The key is the SHA-256 of the normalised subject: a subject of 998 characters of any script stays within an index
+-- entry; the subject itself is kept beside it for people.
 CREATE TABLE email_subject (
     tenant_id        UUID         NOT NULL REFERENCES tenant (id),
     customer_address VARCHAR(200) NOT NULL,
-    subject_key      VARCHAR(998) NOT NULL,
+    subject_key      CHAR(64)     NOT NULL,
+    subject          VARCHAR(998) NOT NULL,
     interaction_id   UUID         NOT NULL REFERENCES interaction (id),
     PRIMARY KEY (tenant_id, customer_address, subject_key)
 );

@@ -265,6 +265,31 @@ class OutboundIT extends ServerTest {
     }
 
     @Test
+    void aParkedConversationStillCountsAndNobodyElseMarksOneOutbound() {
+        TestAgent ana = outboundAgent(1);
+        Route email = fixtures.route("email");
+        String first = start(ana, email, "p-" + UUID.randomUUID() + "@customer.test", "First").json()
+                .getString("interactionId");
+        assertEquals(200, api.post("/api/interactions/" + first + "/park", ana.token(), "{\"workbin\":\"personal\"}")
+                .status());
+        assertTrue(start(ana, email, "q-" + UUID.randomUUID() + "@customer.test", "Second")
+                .isProblem(409, "outbound-limit-reached"), "parked in her workbin, it is still hers (OB4)");
+
+        // a subject of 990 characters in any script is a subject like any other
+        TestAgent bea = outboundAgent(1);
+        assertEquals(201, start(bea, email, "r-" + UUID.randomUUID() + "@customer.test", "注文".repeat(495))
+                .status());
+
+        // only starting one makes a conversation outbound: an integration cannot say so
+        Api.Reply spoofed = api.post("/api/integration/interactions", fixtures.integrationToken(),
+                Json.createObjectBuilder().add("channel", "sms").add("entryPoint", fixtures.route("sms").entryPoint())
+                        .add("customerAddress", mobile()).add("idempotencyKey", UUID.randomUUID().toString())
+                        .add("content", Json.createObjectBuilder().add("from", mobile()).add("outbound", true))
+                        .build().toString());
+        assertTrue(spoofed.isProblem(422, "content-invalid"), spoofed.toString());
+    }
+
+    @Test
     void tenAgentsStartingOneWithTheSameCustomerAtOnceGetExactlyOne() throws Exception {
         Route sms = fixtures.route("sms");
         String profile = outboundProfile(1, "sms");

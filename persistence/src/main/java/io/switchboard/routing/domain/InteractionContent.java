@@ -36,6 +36,18 @@ public final class InteractionContent {
      * @throws InvalidRequestException {@code content-invalid} naming the field at fault, or {@code content-too-large}
      */
     public static InteractionContent of(Channel channel, JsonObject json) {
+        if (json != null && json.containsKey("outbound")) {
+            throw invalid("content.outbound is the server's: a conversation is outbound when an agent starts it.");
+        }
+        return checked(channel, json);
+    }
+
+    /** The content of a conversation an agent starts (OB1): marked {@code outbound}, its messages still to come. */
+    public static InteractionContent startedByAgent(Channel channel, JsonObject json) {
+        return checked(channel, Json.createObjectBuilder(json).add("outbound", true).build());
+    }
+
+    private static InteractionContent checked(Channel channel, JsonObject json) {
         if (json == null) {
             throw invalid("An interaction needs its " + channel + " content.");
         }

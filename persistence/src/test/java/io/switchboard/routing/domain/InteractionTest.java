@@ -294,4 +294,17 @@ class InteractionTest {
         assertEquals(2, profile.capacityOf(Channel.CHAT));
         assertEquals(0, profile.capacityOf(Channel.VOICE), "a channel the profile does not name allows none");
     }
+
+    @Test
+    void anAgentsOutboundConversationIsTheirsAtOnceAndOnlyWhenNew() {
+        Instant now = Instant.parse("2026-11-23T10:00:00Z");
+        Interaction started = new Interaction(TENANT, optional, Channel.SMS, "out-1", "+5511987654321", "{}", now);
+        UUID agent = UUID.randomUUID();
+        InteractionEvent event = started.startOutbound(agent, now);
+        assertEquals(ACTIVE, started.state(), "no offer, no RONA: accepted by starting it");
+        assertEquals(agent, started.agentId());
+        assertTrue(started.outbound());
+        assertEquals(InteractionCause.OUTBOUND_STARTED, event.cause());
+        assertThrows(IllegalTransitionException.class, () -> started.startOutbound(agent, now), "started once");
+    }
 }

@@ -57,6 +57,13 @@ public interface Conversations {
     boolean followUp(UUID tenantId, UUID interactionId, JsonObject message);
 
     /**
+     * Serialises, until the transaction ends and across nodes, everything that opens a conversation with this
+     * customer address on this channel: an inbound SMS or email starting one and an agent starting one wait for each
+     * other, so neither misses the other's and two open conversations never result.
+     */
+    void lockConversationsWith(UUID tenantId, Channel channel, String customerAddress);
+
+    /**
      * The customer's newest open conversation through this entry point, if any (not closed, see {@link #followUp}):
      * a customer who texts a tenant's sales number and its support number has two conversations.
      */

@@ -5,6 +5,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import io.switchboard.api.Channel;
 import io.switchboard.api.error.InvalidRequestException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 
 import java.util.EnumSet;
 import java.util.Locale;
@@ -19,6 +21,7 @@ import java.util.regex.Pattern;
 public record Recipient(Channel channel, String address) {
 
     private static final Pattern MAILBOX = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\p{Cntrl}]");
     private static final Set<PhoneNumberType> TEXTABLE = EnumSet.of(PhoneNumberType.MOBILE,
             PhoneNumberType.FIXED_LINE_OR_MOBILE);
 
@@ -40,6 +43,9 @@ public record Recipient(Channel channel, String address) {
         PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
         try {
             var number = phones.parse(given, null);
+            if (number.hasExtension()) {
+                throw invalid("'" + given + "' has an extension; an SMS goes to the mobile number alone.");
+            }
             if (!phones.isValidNumber(number)) {
                 throw invalid("'" + given + "' is not a valid phone number.");
             }
@@ -52,9 +58,22 @@ public record Recipient(Channel channel, String address) {
         }
     }
 
+    /**
+     * An address as the mail server will take it: RFC 822 syntax checked strictly by Jakarta Mail (the same check
+     * the sender makes), the bare address only (no name, group or list), and no invisible characters that would make
+     * a look-alike of another customer's address.
+     */
     private static String email(String given) {
-        if (given.length() > 200 || !MAILBOX.matcher(given).matches()) {
+        if (given.length() > 200 || !MAILBOX.matcher(given).matches() || INVISIBLE.matcher(given).find()) {
             throw invalid("'" + given + "' is not an email address.");
+        }
+        try {
+            InternetAddress parsed = new InternetAddress(given, true);
+            if (parsed.isGroup() || !parsed.getAddress().equals(given)) {
+                throw invalid("'" + given + "' is not one email address.");
+            }
+        } catch (AddressException e) {
+            throw invalid("'" + given + "' is not an email address: " + e.getMessage());
         }
         return given.toLowerCase(Locale.ROOT);
     }

@@ -23,6 +23,7 @@ class RecipientTest {
         assertTrue(refused(Channel.SMS, "+551140000001").contains("not a mobile"), "a São Paulo landline");
         refused(Channel.SMS, "+55 11 123");
         refused(Channel.SMS, "call me");
+        assertTrue(refused(Channel.SMS, "+5511987654321 ext. 9").contains("extension"));
         refused(Channel.SMS, null);
     }
 
@@ -33,6 +34,9 @@ class RecipientTest {
         refused(Channel.EMAIL, "maria@example");
         refused(Channel.EMAIL, "ma ria@example.com");
         refused(Channel.EMAIL, "maria@example.com\r\nBcc: x@y.z");
+        refused(Channel.EMAIL, "x:evil@attacker.test;");
+        refused(Channel.EMAIL, "maria@exa,mple.com");
+        refused(Channel.EMAIL, "mar\u200Bia@example.com");
     }
 
     @Test

@@ -118,11 +118,13 @@ public class ConversationService implements Conversations {
         }
         candidates.profileOf(agentId).requireOutbound(channel, repository.outboundHeldBy(agentId));
         CustomerAddress address = CustomerAddress.onChannel(channel, customerAddress);
+        // an inbound message from this customer starting a conversation right now waits for this one, or this for it
+        repository.lockConversationsWith(tenantId, channel, address.address());
         if (repository.openConversationExists(tenantId, channel, address.address())) {
             throw new ConflictException("conversation-exists", "A " + channel + " conversation with "
                     + address.address() + " is open already.");
         }
-        InteractionContent checked = InteractionContent.of(channel, content);
+        InteractionContent checked = InteractionContent.startedByAgent(channel, content);
         Instant now = InteractionService.now();
         Interaction interaction = new Interaction(tenantId, repository.queue(tenantId, entryPoint.queueId()), channel,
                 "outbound:" + UUID.randomUUID(), address.address(), checked.json(), now).cameThrough(entryPoint);
@@ -146,6 +148,12 @@ public class ConversationService implements Conversations {
                 InteractionService.now());
         appended.ifPresent(event -> events.fire(List.of(event)));
         return appended.isPresent();
+    }
+
+    @Override
+    public void lockConversationsWith(UUID tenantId, Channel channel, String customerAddress) {
+        repository.lockConversationsWith(tenantId, channel,
+                CustomerAddress.onChannel(channel, customerAddress).address());
     }
 
     @Override

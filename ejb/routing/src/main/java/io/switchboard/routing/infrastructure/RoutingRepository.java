@@ -245,12 +245,20 @@ public class RoutingRepository {
                 .setMaxResults(1).getResultStream().findFirst();
     }
 
-    /** The agent's outbound conversations still in their hands (active or parked), on every channel. */
+    /**
+     * The agent's outbound conversations still theirs, on every channel: in hand, or parked in their personal
+     * workbin (a parked interaction has no agent; its workbin names them).
+     */
     public long outboundHeldBy(UUID agentId) {
-        return em.createQuery("select count(i) from Interaction i where i.agentId = :agent and i.outbound = true "
-                        + "and i.state in :held", Long.class)
-                .setParameter("agent", agentId)
-                .setParameter("held", java.util.EnumSet.of(InteractionState.ACTIVE, InteractionState.PARKED))
+        return ((Number) em.createNativeQuery("select count(*) from interaction where outbound and ((state = 'ACTIVE' "
+                        + "and agent_id = :agent) or (state = 'PARKED' and workbin_agent_id = :agent))")
+                .setParameter("agent", agentId).getSingleResult()).longValue();
+    }
+
+    /** See {@link io.switchboard.api.routing.Conversations#lockConversationsWith}: a transaction-scoped lock. */
+    public void lockConversationsWith(UUID tenantId, Channel channel, String customerAddress) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .setParameter("key", "conversation:" + tenantId + ":" + channel + ":" + customerAddress)
                 .getSingleResult();
     }
 

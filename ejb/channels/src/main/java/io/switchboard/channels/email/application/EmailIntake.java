@@ -72,7 +72,9 @@ public class EmailIntake {
             keep(mailbox, email, thread.get().interactionId(), thread.get().conversationId(), chain, stored, now);
             return Outcome.JOINED;
         }
-        // new, or the conversation it answers is closed (or full): it goes on in a new interaction this email opens
+        // new, or the conversation it answers is closed (or full): it goes on in a new interaction this email opens,
+        // after any agent starting one with this customer right now
+        conversations.lockConversationsWith(tenantId, io.switchboard.api.Channel.EMAIL, email.from());
         UUID conversation = thread.map(EmailMessages.Threaded::conversationId).orElseGet(UUID::randomUUID);
         JsonArrayBuilder to = Json.createArrayBuilder();
         (email.to().isEmpty() ? List.of(mailbox.address()) : email.to()).forEach(to::add);

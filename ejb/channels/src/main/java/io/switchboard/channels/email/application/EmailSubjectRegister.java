@@ -9,6 +9,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -24,8 +25,9 @@ import java.util.regex.Pattern;
 public class EmailSubjectRegister implements EmailSubjects {
 
     /** Reply and forward prefixes in the languages our agents and customers write (en, pt, de, sv/no/da). */
-    private static final Pattern PREFIXES = Pattern.compile("^(\\s*(re|res|fw|fwd|enc|aw|wg|sv|vs)\\s*(\\[\\d+\\])?\\s*:)+",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PREFIXES = Pattern.compile(
+            "^(\\s*(re|res|fw|fwd|enc|aw|wg|sv|vs)\\s*(\\[\\d+\\])?\\s*:)+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
 
     @PersistenceContext
     EntityManager em;
@@ -33,7 +35,11 @@ public class EmailSubjectRegister implements EmailSubjects {
     @Override
     public void claim(UUID tenantId, String customerAddress, String subject, UUID interactionId) {
         String key = key(subject);
-        Constraints.run(() -> insert(tenantId, customerAddress, key, interactionId, ""), Map.of("email_subject_pkey",
+        if (key.isEmpty()) {
+            throw new io.switchboard.api.error.InvalidRequestException("subject-required", "'" + subject.strip()
+                    + "' is only a reply or forward prefix; an email conversation needs a subject of its own.");
+        }
+        Constraints.run(() -> insert(tenantId, customerAddress, subject, interactionId, ""), Map.of("email_subject_pkey",
                 () -> new ConflictException("subject-used", "An earlier conversation with " + customerAddress
                         + " had the subject '" + subject.strip() + "'; choose another.")));
     }
@@ -41,21 +47,37 @@ public class EmailSubjectRegister implements EmailSubjects {
     /** A customer's conversation records its subject as it arrives (a repeat changes nothing). */
     public void remember(UUID tenantId, String customerAddress, String subject, UUID interactionId) {
         if (subject != null && !key(subject).isEmpty()) {
-            insert(tenantId, customerAddress, key(subject), interactionId, " on conflict do nothing");
+            insert(tenantId, customerAddress, subject, interactionId, " on conflict do nothing");
         }
     }
 
-    private void insert(UUID tenantId, String customerAddress, String key, UUID interactionId, String onConflict) {
-        em.createNativeQuery("insert into email_subject (tenant_id, customer_address, subject_key, interaction_id) "
-                        + "values (:t, :c, :k, :i)" + onConflict)
+    private void insert(UUID tenantId, String customerAddress, String subject, UUID interactionId,
+                        String onConflict) {
+        String kept = subject.strip();
+        em.createNativeQuery("insert into email_subject (tenant_id, customer_address, subject_key, subject, "
+                        + "interaction_id) values (:t, :c, :k, :s, :i)" + onConflict)
                 .setParameter("t", tenantId).setParameter("c", customerAddress.strip().toLowerCase(Locale.ROOT))
-                .setParameter("k", key).setParameter("i", interactionId).executeUpdate();
+                .setParameter("k", digest(key(subject)))
+                .setParameter("s", kept.length() > 998 ? kept.substring(0, 998) : kept)
+                .setParameter("i", interactionId).executeUpdate();
     }
 
-    /** The subject as compared: no reply or forward prefixes, blanks collapsed, lower case. */
+    /**
+     * The subject as compared: compatibility-normalised (NFKC: full-width letters and colons are the plain ones),
+     * without invisible format characters, reply or forward prefixes, or extra blanks of any script, lower case.
+     */
     static String key(String subject) {
-        String bare = PREFIXES.matcher(subject).replaceFirst("");
-        String key = bare.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
-        return key.length() > 998 ? key.substring(0, 998) : key;
+        String plain = Normalizer.normalize(subject, Normalizer.Form.NFKC).replaceAll("\\p{Cf}+", "");
+        String bare = PREFIXES.matcher(plain).replaceFirst("");
+        return bare.replaceAll("(?U)\\s+", " ").strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String digest(String key) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -53,8 +53,7 @@ public class SmsIntake {
                     + "; the SMS was sent to " + to + ".");
         }
         UUID tenantId = entryPoint.tenantId();
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", "sms:" + tenantId + ":" + from).getSingleResult();
+        conversations.lockConversationsWith(tenantId, io.switchboard.api.Channel.SMS, from);
         if (!em.createNativeQuery("select 1 from sms_message where tenant_id = :t and provider_sid = :s")
                 .setParameter("t", tenantId).setParameter("s", sms.messageSid()).getResultList().isEmpty()) {
             return Outcome.ALREADY_RECORDED;
