@@ -43,4 +43,9 @@ public final class Contents {
             default -> "@maria";
         };
     }
+
+    /** The content of an interaction as the API shows it (a JSON document in a string), read back. */
+    public static JsonObject stored(JsonObject interaction) {
+        return Json.createReader(new java.io.StringReader(interaction.getString("content"))).readObject();
+    }
 }

@@ -62,10 +62,6 @@ class EmailIT extends ServerTest {
         return part;
     }
 
-    private static JsonObject content(JsonObject interaction) {
-        return Json.createReader(new java.io.StringReader(interaction.getString("content"))).readObject();
-    }
-
     private JsonObject awaitWork(TestAgent agent, int count) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> api.get("/api/interactions", agent.token()).array().size() == count);
@@ -112,7 +108,7 @@ class EmailIT extends ServerTest {
 
         JsonObject offered = awaitWork(ana, 1);
         String id = offered.getString("interactionId");
-        JsonObject content = content(offered);
+        JsonObject content = Contents.stored(offered);
         assertEquals(maria, offered.getString("customerAddress"));
         assertEquals(maria, content.getString("from"));
         assertEquals("Invoice 2231", content.getString("subject"));
@@ -156,10 +152,10 @@ class EmailIT extends ServerTest {
         fromOutlook.setHeader("References", "<" + firstId + "> " + ourId);
         fromOutlook.setText("Thanks! And the one from May?", "UTF-8");
         mail.send(fromOutlook);
-        await().atMost(Duration.ofSeconds(30)).until(() -> content(api.get("/api/interactions", ana.token()).array()
+        await().atMost(Duration.ofSeconds(30)).until(() -> Contents.stored(api.get("/api/interactions", ana.token()).array()
                 .getJsonObject(0)).getJsonArray("messages").size() >= 2);
         assertEquals(1, api.get("/api/interactions", ana.token()).array().size(), "the same conversation");
-        var messages = content(api.get("/api/interactions", ana.token()).array().getJsonObject(0))
+        var messages = Contents.stored(api.get("/api/interactions", ana.token()).array().getJsonObject(0))
                 .getJsonArray("messages");
         assertEquals("agent", messages.getJsonObject(0).getString("from"));
         assertEquals(replyId, messages.getJsonObject(0).getString("replyId"));
@@ -191,7 +187,7 @@ class EmailIT extends ServerTest {
         mail.send(later);
         JsonObject next = awaitWork(ana, 1);
         assertNotEquals(id, next.getString("interactionId"));
-        assertEquals(content.getString("conversationId"), content(next).getString("conversationId"),
+        assertEquals(content.getString("conversationId"), Contents.stored(next).getString("conversationId"),
                 "the same conversation");
     }
 
@@ -264,7 +260,7 @@ class EmailIT extends ServerTest {
         mail.send(big);
 
         JsonObject offered = awaitWork(ana, 1);
-        JsonObject content = content(offered);
+        JsonObject content = Contents.stored(offered);
         assertEquals(1, content.getJsonArray("attachments").size(), content.toString());
         JsonObject kept = content.getJsonArray("attachments").getJsonObject(0);
         assertEquals("scan-1.tif", kept.getString("name"));
@@ -284,7 +280,7 @@ class EmailIT extends ServerTest {
         mail.sendRaw(maria, route.entryPoint(), raw.getBytes(StandardCharsets.UTF_8));
         TestAgent bea = fixtures.readyAgent("email");
         fixtures.members(route.queueId(), ana, bea);
-        JsonObject malformed = content(awaitWork(bea, 1));
+        JsonObject malformed = Contents.stored(awaitWork(bea, 1));
         assertTrue(malformed.getBoolean("malformed"), malformed.toString());
         assertTrue(malformed.getString("text").contains("It is still what the customer wrote."));
         assertEquals("message/rfc822", malformed.getJsonArray("attachments").getJsonObject(0).getString("type"));

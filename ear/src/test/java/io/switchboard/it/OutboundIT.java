@@ -70,10 +70,6 @@ class OutboundIT extends ServerTest {
         return api.post("/api/outbound/conversations", agent.token(), body.build().toString());
     }
 
-    private static JsonObject content(JsonObject interaction) {
-        return Json.createReader(new java.io.StringReader(interaction.getString("content"))).readObject();
-    }
-
     private static int count(String sql, Object... parameters) {
         try (var connection = Database.connect(); var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -104,7 +100,7 @@ class OutboundIT extends ServerTest {
         assertEquals(id, mine.getString("interactionId"));
         assertEquals("ACTIVE", mine.getString("state"), "accepted by starting it (OB6)");
         assertEquals(maria, mine.getString("customerAddress"));
-        assertTrue(content(mine).getBoolean("outbound"));
+        assertTrue(Contents.stored(mine).getBoolean("outbound"));
         assertEquals(1, count("select count(*) from interaction_transition where interaction_id = ?::uuid "
                 + "and cause = 'OUTBOUND_STARTED'", id), "its history says an agent started it");
 
@@ -119,7 +115,7 @@ class OutboundIT extends ServerTest {
         assertEquals(200, provider.webhook(api.base() + "/api/hooks/twilio/sms/" + sms.entryPointId(),
                 Map.of("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""), "From", maria,
                         "To", sms.entryPoint(), "Body", "Oi!", "NumMedia", "0"), SmsProvider.TOKEN).statusCode());
-        var messages = content(api.get("/api/interactions", ana.token()).array().getJsonObject(0))
+        var messages = Contents.stored(api.get("/api/interactions", ana.token()).array().getJsonObject(0))
                 .getJsonArray("messages");
         assertEquals(replyId, messages.getJsonObject(0).getString("replyId"));
         assertEquals("Oi!", messages.getJsonObject(1).getString("text"));

@@ -49,10 +49,6 @@ class SmsIT extends ServerTest {
         return api.base() + "/api/hooks/twilio/sms/" + route.entryPointId();
     }
 
-    private static JsonObject content(JsonObject interaction) {
-        return Json.createReader(new java.io.StringReader(interaction.getString("content"))).readObject();
-    }
-
     private JsonObject conversationOf(TestAgent agent) {
         var mine = api.get("/api/interactions", agent.token()).array();
         assertEquals(1, mine.size(), "one conversation: " + mine);
@@ -76,7 +72,7 @@ class SmsIT extends ServerTest {
         JsonObject offered = conversationOf(ana);
         String id = offered.getString("interactionId");
         assertEquals(maria, offered.getString("customerAddress"));
-        assertEquals("Oi, meu pedido?", content(offered).getString("text"));
+        assertEquals("Oi, meu pedido?", Contents.stored(offered).getString("text"));
         assertEquals(200, api.post("/api/interactions/" + id + "/accept", ana.token(), null).status());
 
         // the provider retries a webhook it thinks failed: the same MessageSid changes nothing
@@ -85,7 +81,7 @@ class SmsIT extends ServerTest {
         // the customer writes again: the same conversation
         assertEquals(200, provider.webhook(hook(route), sms(sid(), maria, route.entryPoint(), "É o 2231"),
                 SmsProvider.TOKEN).statusCode());
-        JsonObject content = content(conversationOf(ana));
+        JsonObject content = Contents.stored(conversationOf(ana));
         assertEquals(1, content.getJsonArray("messages").size(), "the repeat was ignored: " + content);
         assertEquals("É o 2231", content.getJsonArray("messages").getJsonObject(0).getString("text"));
 
@@ -114,7 +110,7 @@ class SmsIT extends ServerTest {
         assertEquals(200, provider.webhook(callback, delivered, SmsProvider.TOKEN).statusCode());
         assertEquals("DELIVERED", status(ana, id, replyId).getString("status"), "a late 'sent' does not undo it");
 
-        JsonObject line = content(conversationOf(ana)).getJsonArray("messages").getJsonObject(1);
+        JsonObject line = Contents.stored(conversationOf(ana)).getJsonArray("messages").getJsonObject(1);
         assertEquals("agent", line.getString("from"));
         assertEquals(replyId, line.getString("replyId"));
         assertEquals(ana.id(), line.getString("agentId"));

@@ -1,6 +1,7 @@
 package io.switchboard.channels.email.application;
 
 import io.switchboard.api.routing.Conversations;
+import io.switchboard.channels.Texts;
 import io.switchboard.channels.email.infrastructure.EmailMessages;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -99,18 +100,11 @@ public class EmailIntake {
         }
         if (size(fitting) > CONTENT_BUDGET && fitting.text() != null) {
             fitting = new InboundEmail(fitting.messageId(), fitting.from(), fitting.replyTo(), fitting.to(),
-                    fitting.subject(), beginning(fitting.text(), 8_000), true,
+                    fitting.subject(), Texts.beginning(fitting.text(), 8_000), true,
                     null, fitting.htmlTruncated(), fitting.answers(), fitting.files(), fitting.refused(),
                     fitting.malformed());
         }
         return fitting;
-    }
-
-    private static String beginning(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
     }
 
     private static int size(InboundEmail email) {

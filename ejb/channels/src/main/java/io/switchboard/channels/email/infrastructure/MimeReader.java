@@ -1,5 +1,6 @@
 package io.switchboard.channels.email.infrastructure;
 
+import io.switchboard.channels.Texts;
 import io.switchboard.channels.email.application.InboundEmail;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
@@ -223,7 +224,7 @@ public final class MimeReader {
                 return null;
             }
             String decoded = oneLine(MimeUtility.decodeText(name));
-            return decoded.isEmpty() ? null : cutChars(decoded, 255);
+            return decoded.isEmpty() ? null : Texts.beginning(decoded, 255);
         } catch (MessagingException | IOException | RuntimeException e) {
             return null;
         }
@@ -308,7 +309,7 @@ public final class MimeReader {
                 return null;
             }
             subject = oneLine(subject);
-            return subject.isEmpty() ? null : cutChars(subject, 998);
+            return subject.isEmpty() ? null : Texts.beginning(subject, 998);
         } catch (MessagingException e) {
             return null;
         }
@@ -389,15 +390,6 @@ public final class MimeReader {
             bytes += size;
             end += Character.charCount(codePoint);
         }
-        return text.substring(0, end);
-    }
-
-    /** At most {@code max} characters (UTF-16 units, as the columns count), never splitting a surrogate pair. */
-    private static String cutChars(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
         return text.substring(0, end);
     }
 

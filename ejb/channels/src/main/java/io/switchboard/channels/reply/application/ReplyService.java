@@ -4,6 +4,7 @@ import io.switchboard.api.channels.ReplyView;
 import io.switchboard.api.error.AccessDeniedException;
 import io.switchboard.api.error.InvalidRequestException;
 import io.switchboard.api.routing.Conversations;
+import io.switchboard.channels.Texts;
 import io.switchboard.channels.domain.OutboundMessage;
 import io.switchboard.channels.email.application.EmailReplies;
 import io.switchboard.channels.sms.application.SmsReplies;
@@ -50,9 +51,7 @@ public class ReplyService {
         String stripped = text.strip();
         var line = Json.createObjectBuilder().add("replyId", replyId.toString());
         if (stripped.length() > IN_CONVERSATION) {
-            int end = Character.isHighSurrogate(stripped.charAt(IN_CONVERSATION - 1)) ? IN_CONVERSATION - 1
-                    : IN_CONVERSATION;
-            line.add("text", stripped.substring(0, end)).add("textTruncated", true);
+            line.add("text", Texts.beginning(stripped, IN_CONVERSATION)).add("textTruncated", true);
         } else {
             line.add("text", stripped);
         }

@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.switchboard.api.error.InvalidRequestException;
 import io.switchboard.api.routing.Conversations;
+import io.switchboard.channels.Texts;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.json.Json;
@@ -90,8 +91,7 @@ public class SmsIntake {
         if (body.isBlank()) {
             json.add("text", sms.media() > 0 ? "(" + sms.media() + " media file(s), not kept)" : "(empty message)");
         } else if (body.length() > MAX_TEXT) {
-            int end = Character.isHighSurrogate(body.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
-            json.add("text", body.substring(0, end)).add("textTruncated", true);
+            json.add("text", Texts.beginning(body, MAX_TEXT)).add("textTruncated", true);
         } else {
             json.add("text", body);
         }
