@@ -17,13 +17,18 @@ public final class BackOfficeTopic implements AutoCloseable {
     private final JMSConsumer consumer;
 
     private BackOfficeTopic(String topic, String selector) {
+        this(topic, selector, false);
+    }
+
+    private BackOfficeTopic(String destination, String selector, boolean queue) {
         // No client-side buffer: unread messages stay on the broker, as a slow consumer's would.
         ConnectionFactory factory = new ActiveMQConnectionFactory(
                 "tcp://127.0.0.1:8080?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor&enable1xPrefixes=true"
                         + "&consumerWindowSize=0");
         this.context = factory.createContext(System.getProperty("switchboard.backoffice.user", "backoffice"),
                 System.getProperty("switchboard.backoffice.password", "Backoffice-dev-1"), JMSContext.AUTO_ACKNOWLEDGE);
-        this.consumer = context.createConsumer(context.createTopic(topic), selector);
+        this.consumer = context.createConsumer(queue ? context.createQueue(destination)
+                : context.createTopic(destination), selector);
     }
 
     /** Subscribes to one agent's events (a JMS selector on the agentId property). */
@@ -34,6 +39,16 @@ public final class BackOfficeTopic implements AutoCloseable {
     /** Subscribes to every interaction event. */
     public static BackOfficeTopic interactions() {
         return new BackOfficeTopic("SwitchboardInteractionEvents", null);
+    }
+
+    /** Subscribes to the tenant's workflow triggers (OB11). */
+    public static BackOfficeTopic workflowTriggers() {
+        return new BackOfficeTopic("SwitchboardWorkflowTriggers", null);
+    }
+
+    /** Takes agents' workflow commands for one interaction from their queue, as the workflow engine would (OB11). */
+    public static BackOfficeTopic workflowCommands(String interactionId) {
+        return new BackOfficeTopic("SwitchboardWorkflowCommands", "interactionId = '" + interactionId + "'", true);
     }
 
     /** The next message's body, or null when none arrives within the wait. */

@@ -30,6 +30,10 @@ public class Tenant {
     @Column(name = "digital_channels_enabled", nullable = false)
     private boolean digitalChannelsEnabled = true;
 
+    /** OB10: the tenant handles card data (PCI DSS): its emails carry no inline images. */
+    @Column(name = "pci_restricted", nullable = false)
+    private boolean pciRestricted;
+
     @Version
     private long version;
 
@@ -65,6 +69,14 @@ public class Tenant {
 
     public boolean digitalChannelsEnabled() {
         return digitalChannelsEnabled;
+    }
+
+    public void changePciRestricted(boolean restricted) {
+        this.pciRestricted = restricted;
+    }
+
+    public boolean pciRestricted() {
+        return pciRestricted;
     }
 
     public boolean pendingNotReadyEnabled() {

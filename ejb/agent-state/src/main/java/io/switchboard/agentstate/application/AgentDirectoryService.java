@@ -59,6 +59,12 @@ public class AgentDirectoryService implements AgentDirectory {
     }
 
     @Override
+    public Optional<io.switchboard.api.agentstate.TenantSettingsView> tenant(UUID tenantId) {
+        return Optional.ofNullable(em.find(io.switchboard.agentstate.domain.Tenant.class, tenantId))
+                .map(TenantConfigurationService::viewOf);
+    }
+
+    @Override
     public List<Colleague> colleagues(UUID tenantId) {
         // people who take work or supervise it; not administrators' or integrations' accounts
         return agents.allOf(tenantId).stream()

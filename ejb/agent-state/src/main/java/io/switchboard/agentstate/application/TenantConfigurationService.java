@@ -37,20 +37,24 @@ public class TenantConfigurationService {
     ReasonCodeUsage usage;
 
     public TenantSettingsView settings(UUID tenantId) {
-        return view(tenants.byId(tenantId));
+        return viewOf(tenants.byId(tenantId));
     }
 
     /** Changes the settings given (null: unchanged). */
-    public TenantSettingsView changeSettings(UUID tenantId, Boolean pendingNotReady, Boolean digitalChannels) {
+    public TenantSettingsView changeSettings(UUID tenantId, Boolean pendingNotReady, Boolean digitalChannels,
+                                             Boolean pciRestricted) {
         Tenant tenant = tenants.byId(tenantId);
         em.lock(tenant, LockModeType.PESSIMISTIC_WRITE);
         if (pendingNotReady != null) {
             tenant.changePendingNotReady(pendingNotReady);
         }
+        if (pciRestricted != null) {
+            tenant.changePciRestricted(pciRestricted);
+        }
         if (digitalChannels != null) {
             tenant.changeDigitalChannels(digitalChannels);
         }
-        return view(tenant);
+        return viewOf(tenant);
     }
 
     public List<ReasonCodeView> reasonCodes(UUID tenantId) {
@@ -85,9 +89,9 @@ public class TenantConfigurationService {
         return view(reason);
     }
 
-    private static TenantSettingsView view(Tenant tenant) {
+    static TenantSettingsView viewOf(Tenant tenant) {
         return new TenantSettingsView(tenant.code(), tenant.name(), tenant.pendingNotReadyEnabled(),
-                tenant.digitalChannelsEnabled());
+                tenant.digitalChannelsEnabled(), tenant.pciRestricted());
     }
 
     private static ReasonCodeView view(ReasonCode reason) {

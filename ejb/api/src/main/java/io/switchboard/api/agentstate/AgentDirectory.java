@@ -20,4 +20,7 @@ public interface AgentDirectory {
 
     /** Every agent of the tenant as colleagues see them, by name. */
     java.util.List<Colleague> colleagues(UUID tenantId);
+
+    /** The tenant's name and settings (OB7: templates name the company; OB10: PCI-restricted tenants); empty: none. */
+    Optional<TenantSettingsView> tenant(UUID tenantId);
 }

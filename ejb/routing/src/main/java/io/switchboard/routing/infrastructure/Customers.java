@@ -54,6 +54,20 @@ public class Customers {
         }
     }
 
+    /** Records the customer's name (OB7: templates greet them by it). */
+    public void rename(UUID tenantId, UUID customerId, String name) {
+        requireExists(tenantId, customerId);
+        em.createNativeQuery("update customer set display_name = :name where id = :id")
+                .setParameter("name", name).setParameter("id", customerId).executeUpdate();
+    }
+
+    /** The name of the customer this address belongs to, when one is recorded. */
+    public Optional<String> nameAt(UUID tenantId, CustomerAddress address) {
+        return owner(tenantId, address).flatMap(id -> em.createNativeQuery(
+                        "select display_name from customer where id = :id and display_name is not null", String.class)
+                .setParameter("id", id).getResultStream().findFirst().map(String.class::cast));
+    }
+
     @SuppressWarnings("unchecked")
     public CustomerView view(UUID tenantId, UUID customerId) {
         requireExists(tenantId, customerId);
@@ -62,7 +76,9 @@ public class Customers {
                 .setParameter("id", customerId).getResultList();
         List<UUID> interactions = em.createNativeQuery("select id from interaction where customer_id = :id "
                         + "order by queued_since", UUID.class).setParameter("id", customerId).getResultList();
-        return new CustomerView(customerId, ofKind(addresses, "PHONE"), ofKind(addresses, "EMAIL"),
+        String name = (String) em.createNativeQuery("select display_name from customer where id = :id")
+                .setParameter("id", customerId).getSingleResult();
+        return new CustomerView(customerId, name, ofKind(addresses, "PHONE"), ofKind(addresses, "EMAIL"),
                 ofKind(addresses, "SOCIAL"), interactions);
     }
 
@@ -80,6 +96,30 @@ public class Customers {
         return rows.stream().map(row -> new CustomerInteraction((UUID) row[0], Channel.valueOf((String) row[1]),
                 (String) row[2], InteractionState.valueOf((String) row[3]), RoutingRepository.toInstant(row[4]),
                 RoutingRepository.toInstant(row[5]), (String) row[6])).toList();
+    }
+
+    /**
+     * OB12: the conversations of this interaction's customer before it (closed or not), newest first, at most
+     * {@code limit}, with their content.
+     */
+    @SuppressWarnings("unchecked")
+    public List<io.switchboard.api.routing.EarlierConversation> earlier(UUID tenantId, UUID interactionId,
+                                                                        int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        select e.id, e.channel, q.name, e.state, e.queued_since, e.state_since, e.wrap_up_code,
+                               e.outbound, e.content
+                          from interaction i
+                          join interaction e on e.customer_id = i.customer_id and e.tenant_id = i.tenant_id
+                                            and e.id <> i.id and e.queued_since <= i.queued_since
+                          join routing_queue q on q.id = e.queue_id
+                         where i.id = :id and i.tenant_id = :tenant
+                         order by e.queued_since desc limit :limit""")
+                .setParameter("id", interactionId).setParameter("tenant", tenantId).setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(row -> new io.switchboard.api.routing.EarlierConversation((UUID) row[0],
+                Channel.valueOf((String) row[1]), (String) row[2], InteractionState.valueOf((String) row[3]),
+                RoutingRepository.toInstant(row[4]), RoutingRepository.toInstant(row[5]), (String) row[6],
+                (Boolean) row[7], (String) row[8])).toList();
     }
 
     private static List<String> ofKind(List<Object[]> addresses, String kind) {

@@ -54,10 +54,11 @@ public class AdminResource {
     }
 
     /** The settings to change; those left out stay as they are. */
-    public record TenantSettings(Boolean pendingNotReadyEnabled, Boolean digitalChannelsEnabled) {
+    public record TenantSettings(Boolean pendingNotReadyEnabled, Boolean digitalChannelsEnabled,
+                                 Boolean pciRestricted) {
         @jakarta.validation.constraints.AssertTrue(message = "name a setting to change")
         public boolean isAnySetting() {
-            return pendingNotReadyEnabled != null || digitalChannelsEnabled != null;
+            return pendingNotReadyEnabled != null || digitalChannelsEnabled != null || pciRestricted != null;
         }
     }
 
@@ -105,7 +106,7 @@ public class AdminResource {
     @Path("/tenant-settings")
     public TenantSettingsView changeSettings(@NotNull @Valid TenantSettings body) {
         return configuration.changeSettings(caller.tenantId(), body.pendingNotReadyEnabled(),
-                body.digitalChannelsEnabled());
+                body.digitalChannelsEnabled(), body.pciRestricted());
     }
 
     @POST

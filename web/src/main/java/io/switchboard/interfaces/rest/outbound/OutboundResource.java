@@ -2,6 +2,7 @@ package io.switchboard.interfaces.rest.outbound;
 
 import io.switchboard.interfaces.security.Caller;
 import io.switchboard.outbound.conversation.application.OutboundService;
+import io.switchboard.outbound.template.application.TemplateService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -12,7 +13,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -38,8 +41,15 @@ public class OutboundResource {
     public record Started(UUID interactionId) {
     }
 
+    /** Whom the template is filled for: the conversation's mobile number or email address. */
+    public record Fill(@NotNull @Size(max = 320) String to) {
+    }
+
     @EJB
     OutboundService outbound;
+
+    @EJB
+    TemplateService templates;
 
     @Inject
     Caller caller;
@@ -48,6 +58,20 @@ public class OutboundResource {
     @Path("/origins")
     public List<OutboundService.From> origins() {
         return outbound.origins(caller.tenantId());
+    }
+
+    /** The tenant's templates to pick from (OB7), of one channel or all. */
+    @GET
+    @Path("/templates")
+    public List<TemplateService.TemplateView> templates(@QueryParam("channel") String channel) {
+        return templates.list(caller.tenantId(), channel == null ? null : TemplateAdminResource.channel(channel));
+    }
+
+    /** The template filled for the customer at {@code to}; 422 {@code template-value-missing} naming what lacks. */
+    @POST
+    @Path("/templates/{id}/fill")
+    public TemplateService.Filled fill(@PathParam("id") UUID id, @NotNull @Valid Fill body) {
+        return templates.fill(caller.tenantId(), caller.agentId(), id, body.to());
     }
 
     @POST

@@ -51,6 +51,16 @@ public class CustomerResource {
         return customers.history(caller.tenantId(), id);
     }
 
+    public record Name(@NotBlank @Size(max = 120) String name) {
+    }
+
+    /** Records the customer's name (templates greet them by it). */
+    @jakarta.ws.rs.PUT
+    @Path("/{id}/name")
+    public CustomerView rename(@PathParam("id") UUID id, @NotNull @Valid Name body) {
+        return customers.rename(caller.tenantId(), id, body.name());
+    }
+
     @POST
     @Path("/{id}/addresses")
     public CustomerView addAddress(@PathParam("id") UUID id, @NotNull @Valid NewAddress body) {

@@ -3,7 +3,6 @@ package io.switchboard.channels.email.application;
 import io.switchboard.api.routing.Conversations;
 import io.switchboard.channels.domain.OutboundMessage;
 import io.switchboard.channels.email.infrastructure.EmailMessages;
-import io.switchboard.channels.email.infrastructure.HtmlSanitiser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -27,6 +26,9 @@ public class EmailReplies {
 
     @Inject
     EmailMessages messages;
+
+    @jakarta.ejb.EJB
+    InlineImages images;
 
     public OutboundMessage compose(UUID tenantId, UUID agentId, UUID replyId, Conversations.ReplyTo to, String text,
                                    String html, Instant now) {
@@ -54,7 +56,7 @@ public class EmailReplies {
         messages.record(tenantId, messageId, to.interactionId(), conversation, "OUTBOUND", to.entryPointAddress(),
                 subject, EmailIntake.chain(references, List.of(), messageId), now);
         return OutboundMessage.email(replyId, tenantId, to.interactionId(), agentId, to.entryPointAddress(),
-                recipient, subject, text, html == null ? null : HtmlSanitiser.sanitise(html),
+                recipient, subject, text, html == null ? null : images.outgoingHtml(tenantId, html),
                 messageId, inReplyTo, references.isBlank() ? null : references, now);
     }
 
