@@ -126,6 +126,8 @@ class OutboundWritingIT extends ServerTest {
                 .isProblem(422, "template-invalid"), "unclosed");
         assertTrue(template("{\"channel\":\"sms\",\"name\":\"x4\",\"subject\":\"S\",\"body\":\"Hi\"}")
                 .isProblem(422, "template-invalid"), "an SMS has no subject");
+        assertTrue(template("{\"channel\":\"sms\",\"name\":\"x6\",\"body\":\"Hi\\u0000\"}")
+                .isProblem(422, "template-invalid"), "a NUL, which the database cannot store, is refused in words");
         assertTrue(template("{\"channel\":\"chat\",\"name\":\"x5\",\"body\":\"Hi\"}")
                 .isProblem(422, "template-channel-unsupported"));
         assertTrue(template(Json.createObjectBuilder().add("channel", "SMS").add("name", name.toUpperCase())
@@ -255,11 +257,15 @@ class OutboundWritingIT extends ServerTest {
         assertEquals("inline-image-invalid", code(html));
         TestAgent bob = outboundAgent();
         assertEquals(403, upload(bob, conversation, "image/png", picture).statusCode(), "not Bob's conversation");
+        String text = start(ana, fixtures.route("sms"), mobile(), null);
+        assertEquals(403, upload(ana, text, "image/png", picture).statusCode(), "images go into emails only");
         assertEquals(2, count("select count(*) from inline_image where interaction_id = ?::uuid", conversation));
 
         // what is sent: never a Content-ID part, never an image we do not host
         assertTrue(reply(ana, conversation, "<p>Logo <img src=\"cid:logo@x\"></p>").isProblem(422,
                 "cid-not-allowed"));
+        assertTrue(reply(ana, conversation, "<p><img alt=\">\" src=\"CID:logo@x\"></p>").isProblem(422,
+                "cid-not-allowed"), "however the tag is written");
         assertTrue(reply(ana, conversation, "<p><img src=\"https://tracker.example/p.png\"></p>").isProblem(422,
                 "inline-image-not-hosted"));
         assertTrue(reply(ana, conversation, "<p><img src=\"data:image/png;base64,iVBORw0KGgo=\"></p>")

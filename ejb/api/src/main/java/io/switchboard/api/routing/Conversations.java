@@ -80,4 +80,7 @@ public interface Conversations {
      * transfer's sender or target, a colleague in conference), or a supervisor of the tenant.
      */
     boolean readableBy(UUID tenantId, UUID agentId, boolean supervisor, UUID interactionId);
+
+    /** Whether the conversation is on {@code channel}, active and in this agent's hands (they may write in it). */
+    boolean inHandsOf(UUID tenantId, UUID agentId, UUID interactionId, io.switchboard.api.Channel channel);
 }

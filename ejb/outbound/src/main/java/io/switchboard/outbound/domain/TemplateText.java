@@ -43,6 +43,11 @@ public final class TemplateText {
 
     /** Parses {@code text} (a template's {@code field}: body or subject); refused in words when it is not valid. */
     public static TemplateText parse(String field, String text) {
+        if (text.contains("{{=")) {
+            // other delimiters would hide placeholders from the check that an unclosed "{{" is refused
+            throw invalid("The template's " + field + " changes Mustache's delimiters ({{=…=}}); write placeholders "
+                    + "as {{name}}.");
+        }
         Template template;
         try {
             template = COMPILER.compile(text);

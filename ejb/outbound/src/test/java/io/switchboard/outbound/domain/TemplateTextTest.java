@@ -37,7 +37,8 @@ class TemplateTextTest {
     @Test
     void onlyKnownPlainPlaceholdersMayBeWritten() {
         for (String bad : new String[]{"Hi {{custmer.name}}", "{{#customer.name}}Hi{{/customer.name}}",
-                "{{^agent.name}}x{{/agent.name}}", "{{> header}}", "Hi {{customer.name", "{{customer}}"}) {
+                "{{^agent.name}}x{{/agent.name}}", "{{> header}}", "Hi {{customer.name", "{{customer}}",
+                "{{=<% %>=}}Hi <%customer.name"}) {
             InvalidRequestException refused = assertThrows(InvalidRequestException.class,
                     () -> TemplateText.parse("body", bad), bad);
             assertEquals("template-invalid", refused.code(), bad);

@@ -186,6 +186,13 @@ public class ConversationService implements Conversations {
                 || repository.openParticipation(interactionId, agentId).isPresent();
     }
 
+    @Override
+    public boolean inHandsOf(UUID tenantId, UUID agentId, UUID interactionId, io.switchboard.api.Channel channel) {
+        Interaction interaction = repository.interaction(tenantId, interactionId);
+        return interaction.channel() == channel && interaction.state() == io.switchboard.api.routing.InteractionState.ACTIVE
+                && agentId.equals(interaction.agentId());
+    }
+
     /**
      * The address the customer wrote to: the entry point's; for conversations created before entry points were
      * recorded, the one the content names.

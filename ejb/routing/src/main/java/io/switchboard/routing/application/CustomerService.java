@@ -29,7 +29,10 @@ public class CustomerService implements io.switchboard.api.routing.CustomerDirec
         return customers.history(tenantId, customerId, 50);
     }
 
-    /** Records the customer's name: 1 to 120 characters, no control characters (refused otherwise, not altered). */
+    /**
+     * Records the customer's name: 1 to 120 characters after surrounding blanks are trimmed, no control characters
+     * (refused otherwise).
+     */
     public CustomerView rename(UUID tenantId, UUID customerId, String name) {
         String given = name == null ? "" : name.strip();
         if (given.isEmpty() || given.length() > 120 || given.codePoints().anyMatch(Character::isISOControl)) {

@@ -99,21 +99,28 @@ public class Customers {
     }
 
     /**
-     * OB12: the conversations of this interaction's customer before it (closed or not), newest first, at most
+     * OB12: the conversations of this interaction's customer started before it (closed or not), newest first, at most
      * {@code limit}, with their content.
      */
     @SuppressWarnings("unchecked")
     public List<io.switchboard.api.routing.EarlierConversation> earlier(UUID tenantId, UUID interactionId,
                                                                         int limit) {
+        // "before" by creation (the first recorded transition), not by queued_since: a transfer to a queue
+        // resets that, and would hide an older conversation or show a newer one
         List<Object[]> rows = em.createNativeQuery("""
+                        with mine as (
+                            select i.customer_id, i.tenant_id,
+                                   (select min(t.seq) from interaction_transition t where t.interaction_id = i.id) born
+                              from interaction i where i.id = :id and i.tenant_id = :tenant)
                         select e.id, e.channel, q.name, e.state, e.queued_since, e.state_since, e.wrap_up_code,
                                e.outbound, e.content
-                          from interaction i
-                          join interaction e on e.customer_id = i.customer_id and e.tenant_id = i.tenant_id
-                                            and e.id <> i.id and e.queued_since <= i.queued_since
+                          from mine m
+                          join interaction e on e.customer_id = m.customer_id and e.tenant_id = m.tenant_id
+                          cross join lateral (select min(t.seq) born from interaction_transition t
+                                               where t.interaction_id = e.id) b
                           join routing_queue q on q.id = e.queue_id
-                         where i.id = :id and i.tenant_id = :tenant
-                         order by e.queued_since desc limit :limit""")
+                         where e.id <> :id and b.born < m.born
+                         order by b.born desc limit :limit""")
                 .setParameter("id", interactionId).setParameter("tenant", tenantId).setParameter("limit", limit)
                 .getResultList();
         return rows.stream().map(row -> new io.switchboard.api.routing.EarlierConversation((UUID) row[0],

@@ -3,6 +3,7 @@ package io.switchboard.channels.email.application;
 import io.switchboard.api.agentstate.AgentDirectory;
 import io.switchboard.api.agentstate.TenantSettingsView;
 import io.switchboard.api.error.AccessDeniedException;
+import io.switchboard.api.error.ConflictException;
 import io.switchboard.api.error.InvalidRequestException;
 import io.switchboard.api.routing.Conversations;
 import io.switchboard.channels.domain.InlineImage;
@@ -40,7 +41,7 @@ public class InlineImages {
     public static final String PATH = "/api/public/inline-images/";
 
     /** A {@code cid:} reference anywhere in a tag (an attribute, an inline style's {@code url(cid:…)}). */
-    private static final Pattern CID = Pattern.compile("(?is)<[^>]*?\\bcid:");
+    private static final Pattern CID = Pattern.compile("(?i)<[^<>]*\\bcid:");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     public record Uploaded(String url, String mediaType, int size) {
@@ -58,16 +59,20 @@ public class InlineImages {
     @EJB
     Conversations conversations;
 
-    /** The scheme, host and port the customers' mail clients reach this server at (e.g. https://cc.example.com). */
+    /**
+     * The scheme, host and port the customers' mail clients reach this server at (e.g. https://cc.example.com);
+     * unset, no image can be added (a URL the customer cannot reach would go out broken).
+     */
     @Inject
-    @ConfigProperty(name = "switchboard.email.public-base-url", defaultValue = "http://localhost:8080")
-    String publicBase;
+    @ConfigProperty(name = "switchboard.email.public-base-url")
+    Optional<String> publicBase;
 
     public Uploaded upload(UUID tenantId, UUID agentId, UUID interactionId, String mediaType, byte[] bytes) {
         requireAllowed(tenantId);
-        if (!conversations.readableBy(tenantId, agentId, false, interactionId)) {
-            throw new AccessDeniedException("Only the agent who has interaction " + interactionId
-                    + " can put images in its emails.");
+        base();
+        if (!conversations.inHandsOf(tenantId, agentId, interactionId, io.switchboard.api.Channel.EMAIL)) {
+            throw new AccessDeniedException("Images go into emails of a conversation in your hands; interaction "
+                    + interactionId + " is not one.");
         }
         InlineImage image = InlineImage.upload(tenantId, interactionId, agentId, mediaType, bytes,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
@@ -91,8 +96,7 @@ public class InlineImages {
      */
     public String outgoingHtml(UUID tenantId, String html) {
         if (CID.matcher(html).find()) {
-            throw new InvalidRequestException("cid-not-allowed", "Emails we send never carry Content-ID (cid:) "
-                    + "parts; put pictures in with the image button, which links them by URL.");
+            throw cid();
         }
         List<String> sources = HtmlSanitiser.imageSources(html);
         if (sources.isEmpty()) {
@@ -101,6 +105,9 @@ public class InlineImages {
         requireAllowed(tenantId);
         Set<String> hosted = new HashSet<>();
         for (String source : sources) {
+            if (source.strip().toLowerCase(java.util.Locale.ROOT).startsWith("cid:")) {
+                throw cid();
+            }
             String token = tokenOf(source).orElseThrow(() -> notHosted(source));
             InlineImage image = em.find(InlineImage.class, token);
             if (image == null || !image.tenantId().equals(tenantId)) {
@@ -114,7 +121,7 @@ public class InlineImages {
     /** Deletes images uploaded before the retention (six months before {@code now}); how many it deleted. */
     public int purge(Instant now, int batch) {
         return em.createNativeQuery("delete from inline_image where token in (select token from inline_image "
-                        + "where created_at < :cutoff order by created_at limit :batch)")
+                        + "where created_at < :cutoff order by created_at limit :batch for update skip locked)")
                 .setParameter("cutoff", InlineImage.purgedBefore(now)).setParameter("batch", batch).executeUpdate();
     }
 
@@ -126,17 +133,28 @@ public class InlineImages {
         }
     }
 
+    private String base() {
+        return publicBase.map(base -> base.replaceAll("/+$", "")).orElseThrow(() -> new ConflictException(
+                "inline-images-not-configured", "This server has no public address for images "
+                + "(switchboard.email.public-base-url), so customers could not see them; send the email without."));
+    }
+
     private String urlOf(String token) {
-        return publicBase.replaceAll("/+$", "") + PATH + token;
+        return base() + PATH + token;
     }
 
     private Optional<String> tokenOf(String source) {
-        String prefix = publicBase.replaceAll("/+$", "") + PATH;
+        String prefix = base() + PATH;
         if (!source.startsWith(prefix)) {
             return Optional.empty();
         }
         Matcher token = TOKEN.matcher(source.substring(prefix.length()));
         return token.matches() ? Optional.of(token.group()) : Optional.empty();
+    }
+
+    private static InvalidRequestException cid() {
+        return new InvalidRequestException("cid-not-allowed", "Emails we send never carry Content-ID (cid:) parts; "
+                + "put pictures in with the image button, which links them by URL.");
     }
 
     private static InvalidRequestException notHosted(String source) {

@@ -133,6 +133,10 @@ public class TemplateService {
             throw new InvalidRequestException("template-invalid", "A template's body has 1 to "
                     + MessageTemplate.MAX_BODY + " characters.");
         }
+        if (body.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            throw new InvalidRequestException("template-invalid", "A template's body has no control characters "
+                    + "other than line breaks and tabs.");
+        }
         TemplateText.parse("body", body);
         String subject = wording.subject();
         if (channel == Channel.SMS && subject != null) {

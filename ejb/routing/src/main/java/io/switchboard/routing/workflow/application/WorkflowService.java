@@ -63,6 +63,9 @@ public class WorkflowService {
 
     /** Exactly these triggers are on afterwards. */
     public Set<Trigger> changeTriggers(UUID tenantId, Set<Trigger> on) {
+        // two administrators at once: one after the other, never a duplicate key
+        em.createNativeQuery("select id from tenant where id = :t for update").setParameter("t", tenantId)
+                .getResultList();
         em.createNativeQuery("delete from workflow_trigger where tenant_id = :t").setParameter("t", tenantId)
                 .executeUpdate();
         for (Trigger trigger : on) {
