@@ -30,13 +30,24 @@ export async function download(path, name) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);   // the save has started long before
 }
 
-async function request(method, path, body) {
+/**
+ * Sends a file as the request's whole body, as it is, with its own media type (an email's inline image: the server
+ * reads the bytes, not JSON), and returns the JSON answer.
+ */
+export async function upload(path, file) {
+  const response = await request('POST', path, file, file.type);
+  const type = response.headers.get('Content-Type') || '';
+  return type.includes('json') ? response.json() : null;
+}
+
+async function request(method, path, body, mediaType) {
   let response;
   try {
     response = await fetch('/api' + path, {
       method,
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: 'Bearer ' + token } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { 'Content-Type': mediaType || 'application/json',
+        ...(token ? { Authorization: 'Bearer ' + token } : {}) },
+      body: body === undefined ? undefined : mediaType ? body : JSON.stringify(body),
     });
   } catch {
     throw new Error(t('error.network'));

@@ -20,7 +20,7 @@ const work = new Work({ onError: showError, refresh: () => refreshAll(), me: () 
   myName: () => me?.displayName });
 const board = new Board({ onError: showError });
 const im = new InstantMessages({ onError: showError, me: () => session?.agentId });
-const outbound = new OutboundDialog({ onError: showError, started: (id) => work.take(id) });
+const outbound = new OutboundDialog({ onError: showError, started: (id, text) => work.take(id, text) });
 
 function showError(error) {
   $('error').textContent = error ? error.message : '';

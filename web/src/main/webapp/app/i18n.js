@@ -144,6 +144,37 @@ const messages = {
     'outbound.problem.unknown-entry-point': 'That entry point is gone; choose another one.',
     'outbound.problem.outbound-channel-unsupported': 'Conversations can be started by SMS or email only.',
     'outbound.problem.validation-failed': 'Check what you wrote: a field is missing or too long.',
+    'template.none': 'No template', 'outbound.template': 'Template',
+    'outbound.templateNeedsTo.SMS':
+      'Write the customer\'s mobile number in To first: the template is filled in for that customer.',
+    'outbound.templateNeedsTo.EMAIL':
+      'Write the customer\'s email address in To first: the template is filled in for that customer.',
+    'outbound.templateFilling': 'Filling in the template…',
+    'outbound.templateFilled': 'The first message will start with this text (you can change it before sending):',
+    'reply.template': 'Template', 'reply.insertTemplate': 'Insert template',
+    'reply.templateInserted': 'Template {name} put in your reply.',
+    'reply.addImage': 'Add image', 'reply.imageHint': 'PNG, JPEG or GIF, at most 15 KB each.',
+    'reply.images': 'Images in this email', 'reply.removeImage': 'Remove', 'reply.removeImageNamed': 'Remove image {name}',
+    'reply.imageAdded': 'Image {name} added to the email.', 'reply.imageRemoved': 'Image {name} taken out of the email.',
+    'reply.imageKind': '{name} is not a PNG, JPEG or GIF picture, so it cannot go in the email.',
+    'reply.imageTooLarge':
+      '{name} is {size} KB; an image in an email is at most 15 KB. Make it smaller, or send the picture as a link.',
+    'reply.problem.template-value-missing':
+      'This template needs {names}, which is not recorded for this customer; choose another template or write the '
+      + 'message yourself.',
+    'reply.problem.template-not-found': 'That template is gone; choose another one.',
+    'reply.problem.inline-image-too-large':
+      'The image is larger than 15 KB; make it smaller, or send the picture as a link.',
+    'reply.problem.inline-images-pci-restricted':
+      'Your company handles card data, so its emails carry no images; send the text alone.',
+    'reply.problem.inline-image-invalid': 'That file is not a PNG, JPEG or GIF picture (or it is empty).',
+    'reply.problem.cid-not-allowed':
+      'Emails we send carry no embedded (cid:) pictures; add pictures with Add image instead.',
+    'reply.problem.inline-image-not-hosted':
+      'The email shows a picture we do not host; add pictures with Add image (at most 15 KB each).',
+    'workflow.start': 'Start workflow: {label}', 'workflow.started': 'Workflow {label} started.',
+    'workflow.refused': 'Workflow {label} was not started: {why}',
+    'earlier.outbound': 'started by an agent',
   },
   'pt-BR': {
     'tab.desk': 'Minha mesa', 'tab.board': 'Supervisor', language: 'Idioma', signOut: 'Sair',
@@ -299,6 +330,37 @@ const messages = {
     'outbound.problem.unknown-entry-point': 'Este ponto de entrada não existe mais; escolha outro.',
     'outbound.problem.outbound-channel-unsupported': 'Conversas só podem ser iniciadas por SMS ou e-mail.',
     'outbound.problem.validation-failed': 'Confira o que você escreveu: falta um campo ou algum é longo demais.',
+    'template.none': 'Sem modelo', 'outbound.template': 'Modelo',
+    'outbound.templateNeedsTo.SMS':
+      'Escreva antes o celular do cliente em Para: o modelo é preenchido para esse cliente.',
+    'outbound.templateNeedsTo.EMAIL':
+      'Escreva antes o e-mail do cliente em Para: o modelo é preenchido para esse cliente.',
+    'outbound.templateFilling': 'Preenchendo o modelo…',
+    'outbound.templateFilled': 'A primeira mensagem começará com este texto (você pode mudá-lo antes de enviar):',
+    'reply.template': 'Modelo', 'reply.insertTemplate': 'Inserir modelo',
+    'reply.templateInserted': 'Modelo {name} colocado na sua resposta.',
+    'reply.addImage': 'Adicionar imagem', 'reply.imageHint': 'PNG, JPEG ou GIF, até 15 KB cada.',
+    'reply.images': 'Imagens deste e-mail', 'reply.removeImage': 'Remover',
+    'reply.removeImageNamed': 'Remover a imagem {name}',
+    'reply.imageAdded': 'Imagem {name} adicionada ao e-mail.', 'reply.imageRemoved': 'Imagem {name} retirada do e-mail.',
+    'reply.imageKind': '{name} não é uma imagem PNG, JPEG ou GIF, então não pode ir no e-mail.',
+    'reply.imageTooLarge':
+      '{name} tem {size} KB; uma imagem no e-mail tem no máximo 15 KB. Reduza-a ou envie a imagem como link.',
+    'reply.problem.template-value-missing':
+      'Este modelo precisa de {names}, que não está registrado para este cliente; escolha outro modelo ou escreva '
+      + 'a mensagem você mesmo.',
+    'reply.problem.template-not-found': 'Este modelo não existe mais; escolha outro.',
+    'reply.problem.inline-image-too-large': 'A imagem tem mais de 15 KB; reduza-a ou envie a imagem como link.',
+    'reply.problem.inline-images-pci-restricted':
+      'A sua empresa lida com dados de cartão, então os e-mails dela não levam imagens; envie só o texto.',
+    'reply.problem.inline-image-invalid': 'Este arquivo não é uma imagem PNG, JPEG ou GIF (ou está vazio).',
+    'reply.problem.cid-not-allowed':
+      'Os e-mails que enviamos não levam imagens embutidas (cid:); adicione imagens com Adicionar imagem.',
+    'reply.problem.inline-image-not-hosted':
+      'O e-mail mostra uma imagem que não hospedamos; adicione imagens com Adicionar imagem (até 15 KB cada).',
+    'workflow.start': 'Iniciar fluxo: {label}', 'workflow.started': 'Fluxo {label} iniciado.',
+    'workflow.refused': 'O fluxo {label} não foi iniciado: {why}',
+    'earlier.outbound': 'iniciada por um agente',
   },
 };
 

@@ -34,8 +34,8 @@ export class Work {
       inConversation: (id) => this.interactions.some((i) => i.interactionId === id && i.part === 'CONFERENCED'),
       joined: (id) => { this.selected = id; } });
     this.replies = new Replies({ onError });
-    this.workspace = new Workspace({ onError, run: (call) => this.run(call), names: this.names,
-      consultations: this.consultations, replies: this.replies, me, myName });
+    this.workspace = new Workspace({ onError, run: (call) => this.run(call), notice: (text) => this.showNotice(text),
+      names: this.names, consultations: this.consultations, replies: this.replies, me, myName });
     this.transfers = new TransferDialog({ names: this.names, refresh: () => this.refreshAll() });
     this.consult = new ConsultDialog({ names: this.names, me, opened: (view) => this.consultations.opened(view) });
     for (const list of ['offers', 'work', 'workbin']) {
@@ -116,14 +116,18 @@ export class Work {
 
   /**
    * A conversation I started (outbound.js) is mine at once, with no offer: it is selected, and its reply box takes
-   * the keyboard for the first message. A re-read begun before it existed may come back after this and select
+   * the keyboard for the first message — already written when the agent started it from a template (as a draft:
+   * theirs to change before sending). A re-read begun before it existed may come back after this and select
    * another task: the one I started is selected again at the first re-read that lists it.
    */
-  async take(id) {
+  async take(id, text) {
     this.selected = id;
     this.arriving = id;
+    if (text) this.workspace.drafts.set(id, text);
     await this.refreshAll();
-    document.querySelector(`#interaction [data-interaction="${CSS.escape(id)}"] [data-reply-text]`)?.focus();
+    const box = document.querySelector(`#interaction [data-interaction="${CSS.escape(id)}"] [data-reply-text]`);
+    box?.focus();
+    if (box && text) box.setSelectionRange(box.value.length, box.value.length);   // to go on writing after it
   }
 
   /**

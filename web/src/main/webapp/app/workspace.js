@@ -1,14 +1,17 @@
 // The workspace: the selected interaction's status area (channel, customer, state, timers, and an Action menu with
-// the contact's known numbers and addresses, Transfer… and Consult…), who is in the conversation while colleagues
-// are in conference (conference.js), its content drawn by one renderer per channel, its controls (end, leave the
-// conversation, After-Call-Work extension, park, Done), a pending transfer with its countdown, the private
-// consultations I opened about it (consult.js), and the customer's earlier interactions.
+// the contact's known numbers and addresses, Transfer…, Consult… and the tenant's workflows), who is in the
+// conversation while colleagues are in conference (conference.js), its content drawn by one renderer per channel (an
+// email's or SMS's reply box with its templates and images: replies.js), its controls (end, leave the conversation,
+// After-Call-Work extension, park, Done), a pending transfer with its countdown, the private consultations I opened
+// about it (consult.js), and the customer's earlier interactions — for an email or SMS, their earlier conversations
+// with what was said in each.
 import { api, clock, download, escape, keepingFocus, secondsUntil, since } from './api.js';
 import { t } from './i18n.js';
 import { conferenceOf, inConference, partyList } from './conference.js';
-import { field } from './channels/common.js';
+import { REPLYING } from './replies.js';
+import { field, when } from './channels/common.js';
 import { renderVoice } from './channels/voice.js';
-import { renderEmail } from './channels/email.js';
+import { plain, renderEmail } from './channels/email.js';
 import { renderChat } from './channels/chat.js';
 import { renderFacebook, renderTwitter } from './channels/social.js';
 import { renderSms } from './channels/sms.js';
@@ -52,6 +55,13 @@ const RENDERERS = {
   WORKITEM: renderWorkItem,
 };
 
+/**
+ * Where the earlier interactions come from: an email or SMS I handle or take part in reads the customer's earlier
+ * conversations with what was said in them (OB12); other work, and one I handed over (no longer mine to read), the
+ * customer's list.
+ */
+const conversational = (i) => REPLYING.includes(i.channel) && i.part !== 'HANDED_OVER';
+
 /** The channel's JSON content, or nothing when it cannot be read. */
 function parsed(i) {
   try {
@@ -62,9 +72,10 @@ function parsed(i) {
 }
 
 export class Workspace {
-  constructor({ onError, run, names, consultations, replies, me, myName }) {
+  constructor({ onError, run, notice, names, consultations, replies, me, myName }) {
     this.onError = onError;
     this.run = run;
+    this.notice = notice;       // (text) => said on the desk's notice line (a workflow started)
     this.names = names;         // colleagues' names, for the transfer's target and those in conference
     this.me = me;               // () => the signed-in agent's id
     this.myName = myName;       // () => their display name, as the customer sees it on their chat lines
@@ -76,6 +87,9 @@ export class Workspace {
     this.reads = 0;             // a slower, older read never overwrites a newer one
     this.drafts = new Map();   // unsent chat, email or SMS text survives re-renders
     this.menuOpen = false;
+    this.workflows = [];        // the tenant's workflows an agent may start (OB11), re-read with another interaction
+    this.workflowReads = 0;
+    this.opened = new Set();    // earlier conversations shown open: a re-draw must not fold them again
     $('interaction').addEventListener('input', (event) => {
       if (event.target.matches('input[data-message], [data-reply-text]')) {
         this.drafts.set(this.interaction.interactionId, event.target.value);
@@ -84,6 +98,17 @@ export class Workspace {
     $('interaction').addEventListener('click', (event) => this.menuClicked(event));
     $('interaction').addEventListener('click', (event) => this.attachmentClicked(event));
     $('interaction').addEventListener('keydown', (event) => this.menuKeys(event));
+    $('interaction').addEventListener('click', (event) => this.composerClicked(event));
+    $('interaction').addEventListener('change', (event) => {
+      if (event.target.matches('select[data-reply-template]')) {
+        this.replies.chosen.set(this.interaction.interactionId, event.target.value);
+      }
+    });
+    // toggle does not bubble: caught on its way down
+    $('interaction').addEventListener('toggle', (event) => {
+      const id = event.target.dataset?.earlierConversation;
+      if (id) this.opened[event.target.open ? 'add' : 'delete'](id);
+    }, true);
     // the menu closes when the keyboard or a click leaves it
     $('interaction').addEventListener('focusout', (event) => {
       if (this.menuOpen && !event.relatedTarget?.closest?.('.menu')) this.toggleMenu(false);
@@ -99,7 +124,22 @@ export class Workspace {
     const another = interaction?.interactionId !== this.interaction?.interactionId;
     if (another) this.menuOpen = false;
     this.interaction = interaction || null;
-    await Promise.all([this.readCustomer(interaction, another), this.replies.read(interaction)]);
+    await Promise.all([this.readCustomer(interaction, another), this.replies.read(interaction),
+      ...(another && interaction ? [this.readWorkflows(), this.replies.readTemplates(interaction)] : [])]);
+  }
+
+  /**
+   * The workflows the action menu offers. A failure offers none rather than putting up an error at every interaction
+   * shown: starting one is an extra (and one who only supervises may not), the work itself is not held up.
+   */
+  async readWorkflows() {
+    const read = ++this.workflowReads;
+    try {
+      const workflows = await api('GET', '/workflows');
+      if (read === this.workflowReads) this.workflows = workflows || [];
+    } catch {
+      if (read === this.workflowReads) this.workflows = [];
+    }
   }
 
   async readCustomer(interaction, another) {
@@ -117,7 +157,8 @@ export class Workspace {
     }
     try {
       const [customer, history] = await Promise.all([api('GET', `/customers/${interaction.customerId}`),
-        api('GET', `/customers/${interaction.customerId}/interactions`)]);
+        conversational(interaction) ? api('GET', `/interactions/${interaction.interactionId}/earlier`)
+          : api('GET', `/customers/${interaction.customerId}/interactions`)]);
       if (read === this.reads) [this.customer, this.history] = [customer, history];
     } catch (error) {
       if (read === this.reads) this.onError(error);
@@ -126,16 +167,19 @@ export class Workspace {
 
   reset() {
     this.reads += 1;
+    this.workflowReads += 1;
     this.interaction = null;
     this.customer = null;
     this.history = [];
+    this.workflows = [];
+    this.opened.clear();
     this.drafts.clear();
     this.menuOpen = false;
   }
 
   content(i, brief) {
     return (RENDERERS[i.channel] || (() => ''))(parsed(i), brief, i, this.drafts.get(i.interactionId),
-      (m, c) => this.speaker(m, c, i), (replyId) => this.replies.status(replyId));
+      (m, c) => this.speaker(m, c, i), (replyId) => this.replies.status(replyId), this.replies);
   }
 
   /** An attachment's link: fetched with the token (a plain link has none) and saved under its name. */
@@ -166,6 +210,11 @@ export class Workspace {
       return;
     }
     keepingFocus($('interaction'), () => { $('interaction').innerHTML = this.html(i); });
+    // the file chooser stays open while the desk re-draws: its answer goes to the button that opened it, even when
+    // that one has been replaced meanwhile (it no longer bubbles up to the workspace), so each button is told itself
+    $('interaction').querySelectorAll('input[data-reply-image]').forEach((input) => {
+      input.onchange = () => this.addImages(i.interactionId, input);
+    });
     this.consultations.scrollDown($('interaction'));
   }
 
@@ -250,6 +299,7 @@ export class Workspace {
    * The contact's known numbers and addresses; choosing one copies it (outbound will add "call" and "write"). Work
    * active in my hands, not already being transferred, can be transferred from here (not while colleagues are in
    * conference: the server refuses it, leaving it to them is the way), or talked over privately with a colleague.
+   * Active work I hold can also start one of the tenant's workflows (none listed when the tenant has none).
    */
   actionMenu(i) {
     const c = this.customer;
@@ -265,21 +315,166 @@ export class Workspace {
         <button role="menuitem" tabindex="-1" data-do="transfer" aria-haspopup="dialog">${t('transfer.open')}</button></li>`}
       <li role="none"><button role="menuitem" tabindex="-1" data-do="consult" aria-haspopup="dialog">${t('consult.open')}</button></li>`
       : '';
+    const workflows = i.state === 'ACTIVE' && !i.part && this.workflows.length ? `<li role="separator"></li>${
+      this.workflows.map((w) => `<li role="none"><button role="menuitem" tabindex="-1" data-do="start-workflow"
+        data-workflow="${escape(w.name)}">${escape(t('workflow.start', { label: w.label }))}</button></li>`).join('')}`
+      : '';
     return `<div class="menu">
         <button data-menu aria-haspopup="menu" aria-expanded="${this.menuOpen}" aria-controls="action-menu">${t('workspace.actions')} ▾</button>
-        <ul id="action-menu" role="menu" aria-label="${t('workspace.actions')}" ${this.menuOpen ? '' : 'hidden'}>${items}${transfer}</ul>
+        <ul id="action-menu" role="menu" aria-label="${t('workspace.actions')}" ${this.menuOpen ? '' : 'hidden'}>${items}${transfer}${workflows}</ul>
         <span id="copied" class="hint" role="status"></span>
       </div>`;
   }
 
+  /**
+   * The customer's earlier interactions, newest first. An earlier email or SMS conversation (as the earlier
+   * conversations of an email or SMS list them) folds out to what was said in it; the others are one line each.
+   */
   earlier() {
     const past = this.history.filter((h) => h.interactionId !== this.interaction.interactionId);
-    const rows = past.map((h) => `<li data-earlier="${h.interactionId}">${icon(h.channel)} ${t('channel.' + h.channel)}
-        · ${escape(h.queueName)} · ${t('istate.' + h.state)}${h.wrapUpCode ? ` (${escape(h.wrapUpCode)})` : ''}
-        <span class="hint">${new Date(h.queuedSince).toLocaleString()}</span></li>`);
+    const rows = past.map((h) => (h.content !== undefined && REPLYING.includes(h.channel) ? this.conversation(h)
+      : `<li data-earlier="${h.interactionId}">${this.summary(h)}</li>`));
     return `<section class="earlier" aria-labelledby="earlier-title">
         <h4 id="earlier-title">${t('workspace.earlier')}</h4>
         ${rows.length ? `<ol>${rows.join('')}</ol>` : `<p class="hint">${t('workspace.noEarlier')}</p>`}</section>`;
+  }
+
+  /** One line about an earlier interaction: channel, queue, how it ended, when; one an agent started says so. */
+  summary(h) {
+    return `${icon(h.channel)} ${t('channel.' + h.channel)}
+        · ${escape(h.queueName)} · ${t('istate.' + h.state)}${h.wrapUpCode ? ` (${escape(h.wrapUpCode)})` : ''}
+        <span class="hint">${new Date(h.queuedSince).toLocaleString()}</span>${h.outbound
+  ? ` <span class="badge" data-started-by-agent>${t('earlier.outbound')}</span>` : ''}`;
+  }
+
+  /**
+   * An earlier conversation, folded (a <details>: the browser's own keyboard and screen-reader support), with its
+   * subject (email) and its messages — who, when, what — drawn as plain text. Its lines are marked apart from the
+   * conversation in hand (no data-from, no send status), which alone is the one to act on.
+   */
+  conversation(h) {
+    const c = parsed(h);
+    const email = h.channel === 'EMAIL';
+    const messages = this.earlierMessages(h, c).map((m) => this.earlierLine(m, c, email));
+    const thread = messages.length
+      ? `<ol class="transcript earlier-thread" aria-label="${t('reply.thread')}">${messages.join('')}</ol>`
+      : `<p class="hint">${t('reply.none')}</p>`;
+    return `<li data-earlier="${h.interactionId}"${h.outbound ? ' data-outbound' : ''}>
+        <details data-earlier-conversation="${h.interactionId}"${this.opened.has(h.interactionId) ? ' open' : ''}>
+          <summary id="earlier-${h.interactionId}">${this.summary(h)}</summary>
+          ${email && c.subject ? `<dl>${field('work.subject', c.subject)}</dl>` : ''}${thread}
+        </details></li>`;
+  }
+
+  /**
+   * One message of an earlier conversation: who wrote it (me, a colleague by the name the customer saw, or the
+   * customer), when, its own subject when an email's differs, and its text (an email's HTML as words only).
+   */
+  earlierLine(m, c, email) {
+    const agent = m.from === 'agent';
+    const who = !agent ? c.from || t('work.customer')
+      : m.agentId && m.agentId === this.me() ? t('work.you') : m.name || t('conference.agent');
+    const at = m.at ? ` <span class="meta"><time datetime="${escape(m.at)}">${escape(when(m.at))}</time></span>` : '';
+    const subject = email && m.subject && m.subject !== c.subject ? `<p class="subject">${escape(m.subject)}</p>` : '';
+    const text = (email ? plain(m) : String(m.text ?? '')) + (m.textTruncated ? '…' : '');
+    return `<li class="${agent ? 'mine' : 'theirs'}" data-earlier-by="${agent ? 'agent' : 'customer'}">
+        <p class="byline"><b>${escape(who)}</b>${at}</p>${subject}<pre class="body">${escape(text)}</pre></li>`;
+  }
+
+  /**
+   * What was said, in order, as the channel's renderer reads it: the customer's first text or email (one an agent
+   * started has none), then the messages either way.
+   */
+  earlierMessages(h, c) {
+    const first = c.outbound ? null : h.channel === 'EMAIL' ? { ...c, from: 'customer', at: h.queuedSince }
+      : c.text === undefined || c.text === null ? null : { from: 'customer', text: c.text, at: h.queuedSince };
+    return [...(first ? [first] : []), ...(c.messages || [])];
+  }
+
+  /** The reply box's own buttons: putting the picked template in, taking an image out again. */
+  composerClicked(event) {
+    const button = event.target.closest('button[data-do="insert-template"], button[data-do="remove-image"]');
+    const i = this.interaction;
+    if (!button || !i) return;
+    if (button.dataset.do === 'insert-template') this.insertTemplate(i);
+    else this.removeImage(i, Number(button.dataset.image));
+  }
+
+  /**
+   * The picked template, filled by the server for the conversation's customer, goes in the reply box where its caret
+   * is (replacing what is selected; an untouched email box keeps the quote below it), and the keyboard goes there.
+   * A refusal (a value this customer has not, say) is said in words, the box left as it was.
+   */
+  async insertTemplate(i) {
+    const id = i.interactionId;
+    if (!this.replies.chosen.get(id)) {
+      document.querySelector('#interaction select[data-reply-template]')?.focus();
+      return;
+    }
+    this.onError(null);
+    let filled;
+    try {
+      filled = await this.replies.filled(i);
+    } catch (error) {
+      this.onError(error);
+      return;
+    }
+    const box = document.querySelector(`#interaction [data-interaction="${CSS.escape(id)}"] [data-reply-text]`);
+    if (!filled || !box) return;   // the agent went elsewhere meanwhile
+    const [start, end] = [box.selectionStart ?? box.value.length, box.selectionEnd ?? box.value.length];
+    box.value = box.value.slice(0, start) + filled.text + box.value.slice(end);
+    this.drafts.set(id, box.value);
+    box.focus();
+    box.setSelectionRange(start + filled.text.length, start + filled.text.length);
+    this.say(t('reply.templateInserted', { name: filled.name }));
+  }
+
+  /** Uploads the images chosen for the email, one by one; each refusal (or size said here first) in words. */
+  async addImages(id, input) {
+    const files = [...input.files];
+    input.value = '';   // the same file may be chosen again after taking it out
+    if (!files.length) return;
+    this.onError(null);
+    for (const file of files) {
+      try {
+        await this.replies.addImage(id, file);
+        this.say(t('reply.imageAdded', { name: file.name }));
+      } catch (error) {
+        this.onError(error);
+      }
+    }
+    if (this.interaction?.interactionId === id) this.render();
+  }
+
+  /** Takes an image out of the email; the keyboard goes to the image button (the one pressed is gone). */
+  removeImage(i, n) {
+    const name = this.replies.removeImage(i.interactionId, n);
+    this.render();
+    $('reply-image')?.focus();
+    if (name) this.say(t('reply.imageRemoved', { name }));
+  }
+
+  /** Says a change in the reply box to screen readers (it is seen there already). */
+  say(text) {
+    $('reply-live').textContent = text;
+  }
+
+  /**
+   * Starts one of the tenant's workflows on the interaction; the server takes it at once (202) and says so on the
+   * desk's notice line, in words; a refusal on the page's error line.
+   */
+  async startWorkflow(name) {
+    const i = this.interaction;
+    const label = this.workflows.find((w) => w.name === name)?.label || name;
+    document.querySelector('#interaction [data-menu]')?.focus();
+    if (!i) return;
+    this.onError(null);
+    try {
+      await api('POST', `/interactions/${i.interactionId}/workflows`, { name });
+      this.notice(t('workflow.started', { label }));
+    } catch (error) {
+      this.onError(new Error(t('workflow.refused', { label, why: error.message })));
+    }
   }
 
   menuClicked(event) {
@@ -290,6 +485,7 @@ export class Workspace {
     const item = event.target.closest('[role="menuitem"]');
     if (item?.dataset.do) this.toggleMenu(false);   // a command (Transfer…, Consult…): the task panel's handler runs it
     else if (item) this.choose(item);
+    if (item?.dataset.do === 'start-workflow') this.startWorkflow(item.dataset.workflow);   // but this one is mine
   }
 
   toggleMenu(open) {

@@ -1,20 +1,22 @@
 // The EMAIL channel's content: sender, recipients, subject; in full, the body as plain text (the server's sanitised
 // HTML is still never drawn as HTML), its files and the parts refused for their size, the follow-ups in order (my
 // replies with their send status) and, while it is mine and active, the reply box with the customer's last email
-// quoted. A conversation an agent started (outbound) has no body of its own: our mailbox sends, the customer is the
-// one written to, and until they answer there is nothing to quote.
+// quoted, with the template picker and the images it may carry (replies.js). A conversation an agent started
+// (outbound) has no body of its own: our mailbox sends, the customer is the one written to, and until they answer
+// there is nothing to quote.
 import { escape } from '../api.js';
 import { t } from '../i18n.js';
 import { repliable } from '../replies.js';
 import { field, files, meta, refused, when } from './common.js';
 
-// without a text part, the HTML's words (never its markup), a line kept where it breaks one
-const plain = (m) => m.text || (m.html || '').replace(/<br\s*\/?>|<\/(p|div|li|tr|h[1-6])>/gi, '\n')
+// without a text part, the HTML's words (never its markup), a line kept where it breaks one (the workspace's earlier
+// conversations read them so too)
+export const plain = (m) => m.text || (m.html || '').replace(/<br\s*\/?>|<\/(p|div|li|tr|h[1-6])>/gi, '\n')
   .replace(/<[^>]+>/g, '').trim();
 
 const list = (addresses) => (Array.isArray(addresses) ? addresses.join(', ') : addresses);
 
-export const renderEmail = (c, brief, i, draft, who, status) => {
+export const renderEmail = (c, brief, i, draft, who, status, composer) => {
   const [from, to] = c.outbound ? [list(c.to), c.from] : [c.from, list(c.to)];
   const head = `<dl>${field('work.from', from)}${field('work.to', to)}${field('work.subject', c.subject)}</dl>`;
   if (brief) return head + files(c.attachments, i, true);
@@ -28,7 +30,7 @@ export const renderEmail = (c, brief, i, draft, who, status) => {
   return `${head}${body}${files(c.attachments, i)}${refused(c.refused)}`
     + (thread.length ? `<ol class="transcript thread" aria-label="${t('reply.thread')}">${thread.join('')}</ol>`
       : c.outbound ? `<p class="hint">${t('reply.none')}</p>` : '')
-    + (repliable(i) ? box(c, i, draft) : '');
+    + (repliable(i) ? box(c, i, draft, composer) : '');
 };
 
 /**
@@ -36,11 +38,12 @@ export const renderEmail = (c, brief, i, draft, who, status) => {
  * the customer's last email quoted below two empty lines, where the caret starts (empty when the customer has not
  * written yet); once sent it stays empty.
  */
-function box(c, i, draft) {
+function box(c, i, draft, composer) {
   const label = t(c.outbound ? 'reply.emailTo' : 'reply.emailLabel', { to: c.from });
   // the newline after the tag is eaten by the HTML parser, so the draft's own first line survives
-  return `<div class="reply-box"><label><span>${escape(label)}</span>
+  return `<div class="reply-box">${composer ? composer.picker(i) : ''}<label><span>${escape(label)}</span>
       <textarea data-reply-text rows="8" maxlength="20000">\n${escape(draft ?? quote(c, i))}</textarea></label>
+    ${composer ? composer.imageTools(i) : ''}
     <div class="bar"><button data-do="reply" class="primary">${t('reply.send')}</button>
       <span class="hint">${t('reply.emailKeys')}</span></div></div>`;
 }

@@ -1,7 +1,7 @@
 // The SMS channel's content: the numbers and the conversation (the first text, then the messages either way, my
 // replies with their send status); in brief, the customer's latest text. While it is mine and active, a line to
-// reply on (Enter sends). A conversation an agent started (outbound) has no first text: its lines come as the agent
-// writes, and its customer is the one written to.
+// reply on (Enter sends), with the template picker above it (replies.js). A conversation an agent started
+// (outbound) has no first text: its lines come as the agent writes, and its customer is the one written to.
 import { escape } from '../api.js';
 import { t } from '../i18n.js';
 import { repliable } from '../replies.js';
@@ -11,7 +11,7 @@ import { field, meta } from './common.js';
 const numbers = (c) => (c.outbound ? field('work.from', c.to) + field('work.to', c.from)
   : field('work.from', c.from) + field('work.to', c.to));
 
-export const renderSms = (c, brief, i, draft, who, status) => {
+export const renderSms = (c, brief, i, draft, who, status, composer) => {
   const first = c.text === undefined || c.text === null ? [] : [{ from: 'customer', text: c.text, at: i.queuedSince }];
   const lines = [...first, ...(c.messages || [])];
   if (brief) {
@@ -24,7 +24,7 @@ export const renderSms = (c, brief, i, draft, who, status) => {
     return `<li class="${speaker.side}" data-from="${escape(m.from)}"><b>${escape(speaker.label)}</b> ${escape(m.text)}
       ${meta(m, status)}</li>`;
   });
-  const input = repliable(i) ? `<div class="bar send">
+  const input = repliable(i) ? `${composer ? composer.picker(i) : ''}<div class="bar send">
       <input data-reply-text aria-label="${escape(t('reply.smsLabel', { to: c.from }))}" maxlength="1600"
         value="${escape(draft || '')}">
       <button data-do="reply">${t('reply.send')}</button></div>` : '';

@@ -26,7 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * New conversation in a real headless Chromium (OB1–OB6, OB9): from the top bar the agent starts an SMS or an email
  * conversation with a customer, from one of the tenant's entry points; it is theirs at once, selected in the task
  * panel, and its first message goes out from its reply box like any reply. A second conversation with a customer
- * who has one open is refused in the dialog, in words, with what was typed kept. What reached the SMS provider and
+ * who has one open is refused in the dialog, in words, with what was typed kept. A template (OB7) writes the first
+ * message: filled by the server for the customer in To, its text waits in the new conversation's reply box; one that
+ * needs a value the customer has not (a name) is refused in the dialog, in words. What reached the SMS provider and
  * the mail server is asserted by the channels' own tests.
  */
 class OutboundDesktopIT extends ServerTest {
@@ -34,6 +36,8 @@ class OutboundDesktopIT extends ServerTest {
     private static final Duration ARRIVING = Duration.ofSeconds(10);
     private static final By DIALOG = By.cssSelector("dialog#outbound[open]");
     private static final By TO = By.cssSelector("#outbound input[data-outbound-to]");
+    private static final By ERROR = By.cssSelector("#outbound [data-outbound-error]");
+    private static final By TEMPLATE_NOTE = By.cssSelector("#outbound [data-outbound-template-note]");
 
     @Test
     void anAgentTextsACustomerFirstAndCannotOpenASecondConversationWithThem() {
@@ -121,6 +125,52 @@ class OutboundDesktopIT extends ServerTest {
         }
     }
 
+    @Test
+    void anAgentTextsACustomerFromATemplateAndOneNeedingTheirNameIsRefusedInWords() {
+        TestAgent ana = outboundAgent();
+        Route texts = fixtures.route("sms", ana);
+        // a number nobody wrote to before: no name is recorded for this customer
+        String customer = "+55119" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        try (Browser browser = new Browser("en")) {
+            browser.open();
+            browser.signIn(ana.login(), Fixtures.PASSWORD);
+
+            // "Order update" greets the customer by first name, which is not recorded: refused in the dialog, in
+            // words naming the value, with the number kept and nothing started.
+            fill(browser, "SMS", texts, customer);
+            template(browser, "Order update");
+            String refusal = browser.await(d -> {
+                String shown = d.findElement(ERROR).getText();
+                return shown.contains("customer.firstName") ? shown : null;
+            });
+            assertFalse(refusal.contains("problems/"), "said in words, not as a code: " + refusal);
+            browser.find(DIALOG);
+            assertEquals(customer, browser.find(TO).getAttribute("value"), "what was typed is kept");
+            assertTrue(api.get("/api/interactions", ana.token()).array().getValuesAs(JsonObject.class).stream()
+                    .noneMatch(i -> customer.equals(i.getString("customerAddress", ""))), "nothing was started");
+
+            // "Call back" needs no name: filled at once, its text shown in the dialog, the refusal gone.
+            template(browser, "Call back");
+            browser.await(d -> d.findElement(TEMPLATE_NOTE).getText().contains("we tried to reach you"));
+            browser.await(d -> !d.findElement(ERROR).isDisplayed());
+            browser.screenshot("new-conversation-template");
+            browser.click(By.cssSelector("#outbound [data-outbound-start]"));
+            browser.await(d -> d.findElements(DIALOG).isEmpty());
+
+            // The started conversation's reply line holds the filled text, with the keyboard there; Enter sends it.
+            String sms = selected(browser, "SMS", customer);
+            By line = By.cssSelector("#interaction [data-interaction='" + sms + "'] input[data-reply-text]");
+            browser.await(d -> d.findElement(line).getAttribute("value").contains("we tried to reach you"));
+            browser.await(d -> browser.focused().getAttribute("data-reply-text") != null);
+            browser.press(Keys.ENTER);
+            String reply = sent(browser, sms);
+            JsonObject stored = api.get("/api/interactions/" + sms + "/replies", ana.token()).array()
+                    .getValuesAs(JsonObject.class).stream().filter(r -> r.getString("replyId").equals(reply))
+                    .findFirst().orElseThrow(() -> new AssertionError("no reply " + reply + " of " + sms));
+            assertTrue(stored.getString("text").contains("we tried to reach you"), stored.toString());
+        }
+    }
+
     /** An agent Ready on SMS and email whose profile lets them start up to three conversations on both. */
     private TestAgent outboundAgent() {
         TestAgent agent = fixtures.readyAgent("sms", "email");
@@ -147,6 +197,15 @@ class OutboundDesktopIT extends ServerTest {
         choose(browser, "data-outbound-channel", channel);
         choose(browser, "data-outbound-from", from.entryPointId());
         browser.type(TO, to);
+    }
+
+    /** Picks a template by its name, once the chosen channel's templates are read; choosing it fills it. */
+    private static void template(Browser browser, String name) {
+        browser.await(d -> {
+            new Select(d.findElement(By.cssSelector("#outbound select[data-outbound-template]")))
+                    .selectByVisibleText(name);
+            return true;
+        });
     }
 
     /** Selects an option of one of the dialog's lists (drawn again when the channel changes: found again then). */
