@@ -28,8 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * panel, and its first message goes out from its reply box like any reply. A second conversation with a customer
  * who has one open is refused in the dialog, in words, with what was typed kept. A template (OB7) writes the first
  * message: filled by the server for the customer in To, its text waits in the new conversation's reply box; one that
- * needs a value the customer has not (a name) is refused in the dialog, in words. What reached the SMS provider and
- * the mail server is asserted by the channels' own tests.
+ * needs a value the customer has not (a name) is refused in the dialog, in words. A conversation the agent started
+ * is transferred to a colleague like any other (OB13), the agent then finishing their wrap-up. What reached the SMS
+ * provider and the mail server is asserted by the channels' own tests.
  */
 class OutboundDesktopIT extends ServerTest {
 
@@ -169,6 +170,88 @@ class OutboundDesktopIT extends ServerTest {
                     .findFirst().orElseThrow(() -> new AssertionError("no reply " + reply + " of " + sms));
             assertTrue(stored.getString("text").contains("we tried to reach you"), stored.toString());
         }
+    }
+
+    /**
+     * A conversation the agent started is handed to a colleague like any other (OB13): Ana texts a customer from New
+     * conversation, then picks Bia, shown Available on SMS, in the transfer dialog of the Action menu. While it rings
+     * Ana sees it pending; Bia gets it as a transfer offer, accepts it in her own desk and finds Ana's first line in
+     * it. Ana is told Bia took it and is left with her part, which she finishes with the queue's required wrap-up
+     * code; the conversation then leaves her desk and stays active in Bia's hands.
+     */
+    @Test
+    void anAgentTextsACustomerFirstThenTransfersTheConversationToAColleagueAndWrapsUp() {
+        TestAgent ana = outboundAgent();
+        TestAgent bia = fixtures.readyAgent("sms");
+        Route texts = fixtures.route("sms", Json.createObjectBuilder()
+                .add("name", "Outbound transfers " + UUID.randomUUID().toString().substring(0, 6))
+                .add("wrapUpRequired", true).add("wrapUpCodes", Json.createArrayBuilder().add("SOLVED")
+                        .add("TRANSFERRED")).build().toString(), ana);
+        String customer = "+55119" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        String first = "Oi Maria, aqui é a Ana; a Bia vai cuidar do seu pedido.";
+        String sms;
+        try (Browser anas = new Browser("en"); Browser bias = new Browser("en")) {
+            anas.open();
+            anas.signIn(ana.login(), Fixtures.PASSWORD);
+            bias.open();
+            bias.signIn(bia.login(), Fixtures.PASSWORD);
+
+            // Ana starts it and writes the first line, as in any conversation she starts.
+            fill(anas, "SMS", texts, customer);
+            anas.press(Keys.ENTER);
+            anas.await(d -> d.findElements(DIALOG).isEmpty());
+            sms = selected(anas, "SMS", customer);
+            By line = By.cssSelector("#interaction [data-interaction='" + sms + "'] input[data-reply-text]");
+            write(anas, line, first);
+            anas.press(Keys.ENTER);
+            sent(anas, sms);
+
+            // The Action menu opens the transfer dialog, about this conversation; the search finds Bia, Available.
+            anas.click(By.cssSelector("#interaction [data-menu]"));
+            anas.click(By.cssSelector("#action-menu [data-do='transfer']"));
+            anas.find(By.cssSelector("dialog#transfer[open]"));
+            assertTrue(anas.text(By.id("transfer-title")).contains(customer), anas.text(By.id("transfer-title")));
+            anas.type(By.id("transfer-search"), bia.login());
+            By biasRow = By.cssSelector("#transfer-agents [data-target-agent='" + bia.id() + "']");
+            anas.await(d -> d.findElement(biasRow).getText().contains("Available"));
+            anas.screenshot("outbound-transfer");
+            anas.click(By.cssSelector("#transfer-agents [data-target-agent='" + bia.id() + "'] "
+                    + "button[data-do='transfer-to']"));
+            anas.await(d -> d.findElements(By.cssSelector("dialog#transfer[open]")).isEmpty());
+
+            // Ana keeps it, pending, while it rings; Bia accepts the offer and has it with what Ana wrote.
+            anas.await(d -> d.findElement(By.cssSelector("#interaction [data-transfer-pending]")).getText()
+                    .contains("Transfer pending"));
+            bias.find(By.cssSelector("[data-offer='" + sms + "'][data-part='TRANSFER_OFFER']"));
+            bias.click(By.cssSelector("[data-offer='" + sms + "'] button[data-do='accept']"));
+            By biasConversation = By.cssSelector("#interaction [data-interaction='" + sms + "'][data-state='ACTIVE']");
+            bias.await(d -> d.findElement(biasConversation).getText().contains(first), ARRIVING);
+
+            // Ana is told and is left with her wrap-up, which needs a code: Done, the code, Mark Done.
+            anas.await(d -> d.findElement(By.id("notice")).getText().contains("took the transfer"), ARRIVING);
+            By handedOver = By.cssSelector("#interaction [data-interaction='" + sms + "'][data-part='HANDED_OVER']"
+                    + "[data-state='WRAP_UP']");
+            anas.find(handedOver);
+            anas.click(By.cssSelector("#interaction [data-interaction='" + sms + "'][data-part='HANDED_OVER'] "
+                    + "button[data-do='done']"));
+            anas.find(By.id("wrapup-required"));
+            new Select(anas.find(By.id("wrapup-code"))).selectByValue("TRANSFERRED");
+            anas.click(By.id("wrapup-done"));
+            anas.await(d -> d.findElements(By.cssSelector("[data-interaction='" + sms + "'], "
+                    + "#work [data-task='" + sms + "']")).isEmpty());
+        }
+
+        // Stored: Bia holds it, active, with nothing of hers to wrap up; Ana has nothing of it left in hand.
+        JsonObject moved = api.get("/api/integration/interactions/" + sms, fixtures.integrationToken()).json();
+        assertEquals(bia.id(), moved.getString("agentId"), moved.toString());
+        assertEquals("ACTIVE", moved.getString("state"), moved.toString());
+        JsonObject biasPart = api.get("/api/interactions", bia.token()).array().getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getString("interactionId").equals(sms)).findFirst()
+                .orElseThrow(() -> new AssertionError(sms + " is not in Bia's hands"));
+        assertEquals("ACTIVE", biasPart.getString("state"), biasPart.toString());
+        assertEquals("", biasPart.getString("part", ""), "hers outright: " + biasPart);
+        assertTrue(api.get("/api/interactions", ana.token()).array().getValuesAs(JsonObject.class).stream()
+                .noneMatch(i -> i.getString("interactionId").equals(sms)), "wrapped up, it left Ana's hands");
     }
 
     /** An agent Ready on SMS and email whose profile lets them start up to three conversations on both. */
