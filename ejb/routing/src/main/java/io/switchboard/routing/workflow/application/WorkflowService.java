@@ -50,6 +50,13 @@ public class WorkflowService {
     @Inject
     Outbox outbox;
 
+    /** The tenant's triggers changed (observed after commit, so no node keeps reading the old ones). */
+    public record TriggersChanged(UUID tenantId) {
+    }
+
+    @Inject
+    jakarta.enterprise.event.Event<TriggersChanged> changed;
+
     @EJB
     Conversations conversations;
 
@@ -72,6 +79,7 @@ public class WorkflowService {
             em.createNativeQuery("insert into workflow_trigger (tenant_id, event) values (:t, :e)")
                     .setParameter("t", tenantId).setParameter("e", trigger.name()).executeUpdate();
         }
+        changed.fire(new TriggersChanged(tenantId));
         return triggers(tenantId);
     }
 

@@ -25,11 +25,22 @@ import java.util.UUID;
  * OB11: tells the tenant's workflows of inbound tasks created, routed (offered to an agent) and ended, as the tenant
  * chose, by writing to the outbox in the transaction of the change (published after commit). A conversation an agent
  * started (outbound) never fires them, whatever happens to it later (a transfer to a queue, its end).
+ * <p>
+ * A tenant's choice is read at most every {@link #FRESH} per node rather than in every routing transaction (the
+ * hot path): a change made on this node applies once committed ({@link #forget}), one made on another within that
+ * time.
  */
 @ApplicationScoped
 public class WorkflowTriggers {
 
     static final String TOPIC = "java:/jms/topic/SwitchboardWorkflowTriggers";
+    static final java.time.Duration FRESH = java.time.Duration.ofSeconds(5);
+
+    private record Chosen(List<String> events, long readAt) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<UUID, Chosen> chosen =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @PersistenceContext(unitName = "switchboard")
     EntityManager em;
@@ -78,9 +89,23 @@ public class WorkflowTriggers {
         };
     }
 
+    /** The tenant changed its triggers on this node (committed): read them again next time. */
+    void forget(@Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                io.switchboard.routing.workflow.application.WorkflowService.TriggersChanged changed) {
+        chosen.remove(changed.tenantId());
+    }
+
     @SuppressWarnings("unchecked")
     private List<String> triggersOf(UUID tenantId) {
-        return em.createNativeQuery("select event from workflow_trigger where tenant_id = :t")
-                .setParameter("t", tenantId).getResultList();
+        long now = System.nanoTime();
+        Chosen known = chosen.get(tenantId);
+        if (known != null && now - known.readAt() < FRESH.toNanos()) {
+            return known.events();
+        }
+        List<String> events = List.copyOf(em.createNativeQuery(
+                "select event from workflow_trigger where tenant_id = :t").setParameter("t", tenantId)
+                .getResultList());
+        chosen.put(tenantId, new Chosen(events, now));
+        return events;
     }
 }
