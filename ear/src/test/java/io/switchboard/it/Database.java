@@ -24,6 +24,33 @@ public final class Database {
         }
     }
 
+    /** The first column of a query's one row, as a number ({@code select count(*) …}), with its parameters bound. */
+    static int count(String sql, Object... parameters) {
+        try (Connection db = connect(); var statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Runs one statement with its parameters bound (a backdated row, a fault). */
+    static void update(String sql, Object... parameters) {
+        try (Connection db = connect(); var statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** The causes of an interaction's stored history, in order. */
     static List<String> causes(String interactionId) {
         List<String> causes = new ArrayList<>();

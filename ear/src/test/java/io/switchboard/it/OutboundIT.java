@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,21 +69,8 @@ class OutboundIT extends ServerTest {
         return api.post("/api/outbound/conversations", agent.token(), body.build().toString());
     }
 
-    private static int count(String sql, Object... parameters) {
-        try (var connection = Database.connect(); var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            var rows = statement.executeQuery();
-            rows.next();
-            return rows.getInt(1);
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private static int conversationsWith(String address) {
-        return count("select count(*) from interaction where customer_address = ?", address);
+        return Database.count("select count(*) from interaction where customer_address = ?", address);
     }
 
     @Test
@@ -101,7 +87,7 @@ class OutboundIT extends ServerTest {
         assertEquals("ACTIVE", mine.getString("state"), "accepted by starting it (OB6)");
         assertEquals(maria, mine.getString("customerAddress"));
         assertTrue(Contents.stored(mine).getBoolean("outbound"));
-        assertEquals(1, count("select count(*) from interaction_transition where interaction_id = ?::uuid "
+        assertEquals(1, Database.count("select count(*) from interaction_transition where interaction_id = ?::uuid "
                 + "and cause = 'OUTBOUND_STARTED'", id), "its history says an agent started it");
 
         String replyId = api.post("/api/interactions/" + id + "/replies", ana.token(), "{\"text\":\"Olá Maria!\"}")
@@ -202,8 +188,8 @@ class OutboundIT extends ServerTest {
         }
 
         assertEquals(0, conversationsWith(to), "no refusal left a conversation behind");
-        assertEquals(1, count("select count(*) from interaction where agent_id = ?::uuid", ana.id()));
-        assertEquals(0, count("select count(*) from interaction where agent_id in (?::uuid, ?::uuid, ?::uuid, "
+        assertEquals(1, Database.count("select count(*) from interaction where agent_id = ?::uuid", ana.id()));
+        assertEquals(0, Database.count("select count(*) from interaction where agent_id in (?::uuid, ?::uuid, ?::uuid, "
                 + "?::uuid)", plain.id(), notReady.id(), standard.id(), bea.id()));
     }
 
@@ -321,7 +307,7 @@ class OutboundIT extends ServerTest {
             pool.shutdownNow();
         }
         assertEquals(1, conversationsWith(maria), "exactly one conversation stored");
-        assertEquals(1, count("select count(*) from channel_session where channel = 'SMS' and active_work > 0 "
+        assertEquals(1, Database.count("select count(*) from channel_session where channel = 'SMS' and active_work > 0 "
                 + "and agent_id in (select agent_id from agent_profile where profile_id = ?::uuid)", profile),
                 "exactly one agent's SMS work counts it");
     }

@@ -19,7 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,30 +77,6 @@ class OutboundWritingIT extends ServerTest {
                 .filter(i -> i.getString("interactionId").equals(interactionId)).findFirst().orElseThrow();
     }
 
-    private static int count(String sql, Object... parameters) {
-        try (var connection = Database.connect(); var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            var rows = statement.executeQuery();
-            rows.next();
-            return rows.getInt(1);
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void execute(String sql, Object... parameters) {
-        try (var connection = Database.connect(); var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private Api.Reply template(String json) {
         return api.post("/api/admin/outbound/templates", fixtures.adminToken(), json);
     }
@@ -132,7 +107,7 @@ class OutboundWritingIT extends ServerTest {
                 .isProblem(422, "template-channel-unsupported"));
         assertTrue(template(Json.createObjectBuilder().add("channel", "SMS").add("name", name.toUpperCase())
                 .add("body", "Hi").build().toString()).isProblem(409, "template-name-taken"));
-        assertEquals(0, count("select count(*) from message_template where name like 'x_'"));
+        assertEquals(0, Database.count("select count(*) from message_template where name like 'x_'"));
 
         TestAgent ana = outboundAgent();
         assertTrue(api.get("/api/outbound/templates?channel=sms", ana.token()).array().getValuesAs(JsonObject.class)
@@ -259,7 +234,8 @@ class OutboundWritingIT extends ServerTest {
         assertEquals(403, upload(bob, conversation, "image/png", picture).statusCode(), "not Bob's conversation");
         String text = start(ana, fixtures.route("sms"), mobile(), null);
         assertEquals(403, upload(ana, text, "image/png", picture).statusCode(), "images go into emails only");
-        assertEquals(2, count("select count(*) from inline_image where interaction_id = ?::uuid", conversation));
+        assertEquals(2, Database.count("select count(*) from inline_image where interaction_id = ?::uuid",
+                conversation));
 
         // what is sent: never a Content-ID part, never an image we do not host
         assertTrue(reply(ana, conversation, "<p>Logo <img src=\"cid:logo@x\"></p>").isProblem(422,
@@ -270,7 +246,8 @@ class OutboundWritingIT extends ServerTest {
                 "inline-image-not-hosted"));
         assertTrue(reply(ana, conversation, "<p><img src=\"data:image/png;base64,iVBORw0KGgo=\"></p>")
                 .isProblem(422, "inline-image-not-hosted"));
-        assertEquals(0, count("select count(*) from outbound_message where interaction_id = ?::uuid", conversation),
+        assertEquals(0, Database.count("select count(*) from outbound_message where interaction_id = ?::uuid",
+                        conversation),
                 "a refused reply is neither queued");
         Api.Reply sent = reply(ana, conversation, "<p>Your parcel:</p><img src=\"" + url + "\" alt=\"parcel\">");
         assertEquals(202, sent.status(), sent.toString());
@@ -304,13 +281,14 @@ class OutboundWritingIT extends ServerTest {
 
         // six months after upload it is purged (the test server's purge runs every 2 s); a day short, it stays
         String token = url.substring(url.lastIndexOf('/') + 1);
-        execute("update inline_image set created_at = now() - interval '6 months' - interval '1 day' "
+        Database.update("update inline_image set created_at = now() - interval '6 months' - interval '1 day' "
                 + "where token = ?", token);
-        execute("update inline_image set created_at = now() - interval '6 months' + interval '1 day' "
+        Database.update("update inline_image set created_at = now() - interval '6 months' + interval '1 day' "
                 + "where interaction_id = ?::uuid and token <> ?", conversation, token);
-        await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from inline_image where token = ?",
-                token) == 0);
-        assertEquals(1, count("select count(*) from inline_image where interaction_id = ?::uuid", conversation));
+        await().atMost(Duration.ofSeconds(15)).until(() -> Database.count(
+                "select count(*) from inline_image where token = ?", token) == 0);
+        assertEquals(1, Database.count("select count(*) from inline_image where interaction_id = ?::uuid",
+                conversation));
         assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
     }

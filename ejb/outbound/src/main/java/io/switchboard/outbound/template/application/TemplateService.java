@@ -105,12 +105,8 @@ public class TemplateService {
         agents.tenant(tenantId).map(TenantSettingsView::name).ifPresent(name -> values.put("company.name", name));
         TemplateText body = TemplateText.parse("body", template.body());
         TemplateText subject = template.subject() == null ? null : TemplateText.parse("subject", template.subject());
-        Set<String> used = new LinkedHashSet<>(body.placeholders());
-        if (subject != null) {
-            used.addAll(subject.placeholders());
-        }
         // one refusal naming every missing value, of the subject and the body together
-        TemplateText.requireValues(used, values);
+        TemplateText.requireValues(placeholders(body, subject), values);
         return new Filled(template.id(), template.channel(), subject == null ? null : subject.fill(values).strip(),
                 body.fill(values));
     }
@@ -167,12 +163,18 @@ public class TemplateService {
     }
 
     private static TemplateView view(MessageTemplate template) {
-        Set<String> used = new LinkedHashSet<>(TemplateText.parse("body", template.body()).placeholders());
-        if (template.subject() != null) {
-            used.addAll(TemplateText.parse("subject", template.subject()).placeholders());
-        }
         return new TemplateView(template.id(), template.channel(), template.name(), template.subject(),
-                template.body(), used);
+                template.body(), placeholders(TemplateText.parse("body", template.body()), template.subject() == null
+                        ? null : TemplateText.parse("subject", template.subject())));
+    }
+
+    /** The placeholders of the body and the subject (null: none), body first. */
+    private static Set<String> placeholders(TemplateText body, TemplateText subject) {
+        Set<String> used = new LinkedHashSet<>(body.placeholders());
+        if (subject != null) {
+            used.addAll(subject.placeholders());
+        }
+        return used;
     }
 
     private static boolean hasControl(String text) {
