@@ -31,6 +31,8 @@ export SWITCHBOARD_SMS_TWILIO_BASE_URL="${SWITCHBOARD_SMS_TWILIO_BASE_URL:-http:
 export SWITCHBOARD_SMS_PUBLIC_BASE_URL="${SWITCHBOARD_SMS_PUBLIC_BASE_URL:-http://127.0.0.1:8080}"
 # Where customers' mail clients load the inline images of our emails (OB10); unset, agents cannot add images.
 export SWITCHBOARD_EMAIL_PUBLIC_BASE_URL="${SWITCHBOARD_EMAIL_PUBLIC_BASE_URL:-http://localhost:8080}"
+# The platform operator (creates and suspends tenants): a local, documented password, never for production.
+export SWITCHBOARD_OPERATOR_PASSWORD="${SWITCHBOARD_OPERATOR_PASSWORD:-Operator-local-1}"
 echo "Starting WildFly; the demo is at http://localhost:8080/ (tenant demo, users admin, sup1, agent01 ... password switchboard)"
 echo "Email in: curl smtp://127.0.0.1:3025 --mail-rcpt support@demo.example ...; SMS in: dev/sms-in.sh (README)"
 "$server/bin/standalone.sh" -c standalone-full.xml

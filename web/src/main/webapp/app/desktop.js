@@ -1,14 +1,16 @@
 // The agent desktop: sign in; the top bar (overall state with a quick Ready / Not Ready, DND, New conversation, IM,
-// offer sound, language); the desk (task panel and the selected interaction's workspace); My Channels; and, for
-// supervisors, the live board with queue KPIs. Every change made elsewhere (another tab, a supervisor, a timer)
-// arrives over the event socket; after a drop the socket reconnects and the page re-reads everything, so it never
-// shows stale state.
+// offer sound, language, Change password); the desk (task panel and the selected interaction's workspace); My
+// Channels; and, for supervisors, the live board with queue KPIs. Every change made elsewhere (another tab, a
+// supervisor, a timer) arrives over the event socket; after a drop the socket reconnects and the page re-reads
+// everything, so it never shows stale state. When the session ends (the password changed elsewhere, the user
+// disabled, the tenant suspended) the page says so and asks to sign in again.
 import { api, clock, escape, listen, secondsUntil, since, useToken } from './api.js';
 import { currentLanguage, setLanguage, t } from './i18n.js';
 import { Work } from './work.js';
 import { Board } from './board.js';
 import { InstantMessages } from './im.js';
 import { OutboundDialog } from './outbound.js';
+import { PasswordDialog, inWords } from './account.js';
 
 const $ = (id) => document.getElementById(id);
 let session = JSON.parse(sessionStorage.getItem('switchboard.session') || 'null');
@@ -21,6 +23,7 @@ const work = new Work({ onError: showError, refresh: () => refreshAll(), me: () 
 const board = new Board({ onError: showError });
 const im = new InstantMessages({ onError: showError, me: () => session?.agentId });
 const outbound = new OutboundDialog({ onError: showError, started: (id, text) => work.take(id, text) });
+const password = new PasswordDialog({ onError: showError, notice: (text) => work.showNotice(text), renewed });
 
 function showError(error) {
   $('error').textContent = error ? error.message : '';
@@ -169,7 +172,7 @@ function show(next) {
 Object.keys(VIEWS).forEach((name) => { $('tab-' + name).onclick = () => show(name); });
 
 async function start() {
-  useToken(session.token, signOut);
+  useToken(session.token, () => signOut(t('session.ended')));
   $('signin').hidden = true;
   $('tabs').hidden = false;
   $('presence').hidden = !takesWork();   // an administrator without channels has no state to set
@@ -181,6 +184,7 @@ async function start() {
   $('tab-board').hidden = !isSupervisor();
   $('tab-desk').hidden = !takesWork();
   $('signout').hidden = false;
+  $('change-password').hidden = false;
   // an administrator only watches: My Channels and the board
   show(takesWork() ? view : 'board');
   const reasons = await api('GET', '/reason-codes');
@@ -198,21 +202,37 @@ async function start() {
       return refreshSoon();
     },
     onOpen: () => { $('connection').hidden = true; refreshAll(); },
-    onDrop: () => { $('connection').hidden = false; },
+    // a socket that never opened may have been refused for an ended session (the browser does not say): a call
+    // finds out, and its 401 ends it
+    onDrop: (neverOpened) => {
+      $('connection').hidden = false;
+      if (neverOpened) api('GET', '/agents/me').catch(() => {});
+    },
   });
-  window.switchboardDropConnection = () => events.drop();   // lets the browser tests cut the socket
+  window.switchboardDropConnection = () => events?.drop();   // lets the browser tests cut the socket
 }
 
-function signOut() {
+/** A password change's answer: a fresh session (api.js uses its token already), kept for a reload, the socket on it. */
+function renewed(next) {
+  if (session?.agentId !== next.agentId) return;   // signed out meanwhile
+  session = next;
+  sessionStorage.setItem('switchboard.session', JSON.stringify(session));
+  events?.reconnect();
+}
+
+/** Back to the sign-in form; why, when it was not the user's choice (the session ended), said on its line. */
+function signOut(why) {
   session = null;
   work.reset();
   board.reset();
   im.reset();
   outbound.reset();
+  password.reset();
   $('slot-conversation').hidden = true;
   $('slot-im').hidden = true;
   sessionStorage.removeItem('switchboard.session');
   events?.close();
+  events = null;
   useToken(null);
   $('signin').hidden = false;
   Object.values(VIEWS).forEach((id) => { $(id).hidden = true; });
@@ -220,15 +240,26 @@ function signOut() {
   $('presence').hidden = true;
   $('mute').hidden = true;
   $('signout').hidden = true;
+  $('change-password').hidden = true;
+  $('connection').hidden = true;
   $('who').textContent = '';
+  $('signin').elements.password.value = '';
+  if (why) {
+    showError(new Error(why));
+    $('signin').elements.login.focus();
+  }
 }
-$('signout').onclick = signOut;
+$('signout').onclick = () => signOut();
 
 $('signin').addEventListener('submit', (event) => {
   event.preventDefault();
   const form = new FormData(event.target);
   act(async () => {
-    session = await api('POST', '/auth/login', Object.fromEntries(form));
+    try {
+      session = await api('POST', '/auth/login', Object.fromEntries(form));
+    } catch (error) {
+      throw new Error(inWords(error, 'signIn'));   // a wrong password, a throttled or locked account, a suspension
+    }
     sessionStorage.setItem('switchboard.session', JSON.stringify(session));
     await start();
   });

@@ -20,6 +20,7 @@ public final class EventSocket implements AutoCloseable {
 
     private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
     private final WebSocket socket;
+    private final java.util.concurrent.CompletableFuture<Integer> closedWith = new java.util.concurrent.CompletableFuture<>();
 
     private EventSocket(String base, String token) {
         String url = base.replaceFirst("^http", "ws") + "/ws/agent-events?access_token=" + token;
@@ -61,6 +62,25 @@ public final class EventSocket implements AutoCloseable {
         throw new AssertionError("no " + what + " within 10 s");
     }
 
+    /** Every event received so far and within the given time more, without failing when none comes. */
+    public List<JsonObject> drain(Duration wait) {
+        List<JsonObject> events = new ArrayList<>();
+        java.time.Instant deadline = java.time.Instant.now().plus(wait);
+        try {
+            while (true) {
+                long left = Duration.between(java.time.Instant.now(), deadline).toMillis();
+                JsonObject event = left > 0 ? received.poll(left, TimeUnit.MILLISECONDS) : received.poll();
+                if (event == null) {
+                    return events;
+                }
+                events.add(event);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The next {@code count} events. */
     public List<JsonObject> next(int count) {
         List<JsonObject> events = new ArrayList<>();
@@ -68,6 +88,20 @@ public final class EventSocket implements AutoCloseable {
             events.add(next());
         }
         return events;
+    }
+
+    /** The close code the server closed this socket with, waiting up to the given time; fails when it stays open. */
+    public int awaitClosedByServer(Duration wait) {
+        try {
+            return closedWith.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the socket was still open after " + wait);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError("the socket failed instead of closing", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
@@ -90,6 +124,17 @@ public final class EventSocket implements AutoCloseable {
             }
             webSocket.request(1);
             return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closedWith.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closedWith.completeExceptionally(error);
         }
     }
 }

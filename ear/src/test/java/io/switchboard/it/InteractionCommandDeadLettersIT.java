@@ -14,6 +14,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A JMS command that can never succeed is not retried and not lost: it lands on the dead-letter queue
@@ -53,6 +54,25 @@ class InteractionCommandDeadLettersIT extends ServerTest {
         assertFalse(dead.reason() == null || dead.reason().isBlank(), "says why: " + dead);
         assertEquals(404, api.get("/api/integration/interactions?idempotencyKey=" + key,
                 fixtures.integrationToken()).status(), "nothing created");
+    }
+
+    @Test
+    void aRefusedCommandLeavesNoCustomerAddressInTheServerLog() throws Exception {
+        String customer = "scrub-" + UUID.randomUUID() + "@example.com";
+        String entryPoint = "scrub-entry-" + UUID.randomUUID() + "@example.com";
+        String command = Json.createObjectBuilder().add("tenant", "demo").add("channel", "email")
+                .add("entryPoint", entryPoint).add("customerAddress", customer)
+                .add("content", Contents.of("email")).add("idempotencyKey", UUID.randomUUID().toString())
+                .build().toString();
+
+        DeadLetter dead = sendAndAwaitDeadLetter(command);
+
+        assertTrue(dead.reason().contains(entryPoint), "the reason, kept with the message, names it: " + dead);
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("jboss.home"), "standalone", "log",
+                "server.log");
+        String written = java.nio.file.Files.readString(log, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(written.contains("moved to the dead-letter queue"), "the refusal itself is logged");
+        assertFalse(written.contains(customer) || written.contains(entryPoint), "no address in " + log);
     }
 
     private record DeadLetter(String text, String reason, String problemType) {

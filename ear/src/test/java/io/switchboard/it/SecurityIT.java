@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 
 import static io.switchboard.it.Api.channels;
@@ -59,6 +60,26 @@ class SecurityIT extends ServerTest {
         // 500 instead of 401 (docs/architecture.md); it is refused all the same.
         assertTrue(api.get("/api/agents/me", stranger).status() >= 400);
         assertThrows(CompletionException.class, () -> EventSocket.open(api, stranger));
+    }
+
+    @Test
+    void theClientIsServedWithAContentSecurityPolicyAndEveryAnswerWithTheUsualHeaders() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+        for (String directive : List.of("default-src 'self'", "script-src 'self'", "object-src 'none'",
+                "frame-ancestors 'none'", "base-uri 'none'")) {
+            assertTrue(policy.contains(directive), directive + " in " + policy);
+        }
+        assertFalse(policy.contains("unsafe"), policy);
+        var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base()
+                + "/api/agents/me")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        for (var response : List.of(page, answer)) {
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null));
+            assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(null));
+            assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(null));
+        }
     }
 
     @Test

@@ -6,10 +6,13 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -20,10 +23,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A real headless Chromium (Debian's chromium and chromium-driver, installed by the test set-up) on the desktop at
- * http://127.0.0.1:8080/, with a fresh profile and the flags a closed network needs.
+ * http://127.0.0.1:8080/, with a fresh profile and the flags a closed network needs. Closing it fails the test when
+ * the page broke its Content-Security-Policy (an inline style, an inline script, another origin): the console says so.
  */
 public final class Browser implements AutoCloseable {
 
@@ -41,7 +47,8 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                 "--window-size=1280,1000", "--lang=" + language, "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("switchboard.chromedriver", "/usr/bin/chromedriver")))
                 .build();
@@ -81,10 +88,15 @@ public final class Browser implements AutoCloseable {
     }
 
     public void signIn(String login, String password) {
+        submitSignIn(login, password);
+        await(d -> d.findElement(By.id("tabs")).isDisplayed() && !d.findElement(By.id("who")).getText().isBlank());
+    }
+
+    /** Fills the sign-in form and sends it, without waiting for the desk: for a sign-in that is to be refused. */
+    void submitSignIn(String login, String password) {
         type(By.name("login"), login);
         type(By.name("password"), password);
         click(By.cssSelector("#signin button[type=submit]"));
-        await(d -> d.findElement(By.id("tabs")).isDisplayed() && !d.findElement(By.id("who")).getText().isBlank());
     }
 
     /** The first visible match; the page re-renders on every event, so a match may go stale and is found again. */
@@ -165,8 +177,25 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Chrome's "Refused to … because it violates the following Content Security Policy directive" lines in the
+     * console since it was last read, as a failure; null when there are none. A console that cannot be read fails too:
+     * the check must not pass by being switched off.
+     */
+    private AssertionError policyViolations() {
+        try {
+            List<String> refused = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .map(LogEntry::getMessage).filter(message -> message.contains("Content Security Policy")).toList();
+            return refused.isEmpty() ? null
+                    : new AssertionError("The page broke its Content-Security-Policy:\n" + String.join("\n", refused));
+        } catch (WebDriverException unreadable) {
+            return new AssertionError("The browser's console could not be read for policy violations", unreadable);
+        }
+    }
+
     @Override
     public void close() {
+        AssertionError policyBroken = policyViolations();
         try {
             // The page as the test left it, to see what a failing test saw.
             Path dir = Path.of("target", "screenshots", "last");
@@ -181,6 +210,9 @@ public final class Browser implements AutoCloseable {
             files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         } catch (IOException ignored) {
             // a temporary profile left behind is harmless
+        }
+        if (policyBroken != null) {
+            throw policyBroken;
         }
     }
 }

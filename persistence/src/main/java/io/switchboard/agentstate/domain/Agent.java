@@ -85,6 +85,14 @@ public class Agent {
     @MapKey(name = "channel")
     private Map<Channel, ChannelSession> channels = new HashMap<>();
 
+    /** Set while the user may not sign in (PL5). */
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
+
+    /** Carried in every token; raised when the password changes or the user is disabled, ending older tokens. */
+    @Column(name = "credential_version", nullable = false)
+    private int credentialVersion;
+
     @Version
     private long version;
 
@@ -254,9 +262,47 @@ public class Agent {
 
     // --- administration ---
 
-    public void changePasswordHash(String newHash) {
+    /** A new password (changed by the user or reset by an admin): every token issued before stops working. */
+    public void changePassword(String newHash) {
+        this.passwordHash = Objects.requireNonNull(newHash, "newHash");
+        credentialVersion++;
+    }
+
+    /** The same password hashed at today's cost, after a successful sign-in; tokens stay valid. */
+    public void rehashPassword(String newHash) {
         this.passwordHash = Objects.requireNonNull(newHash, "newHash");
     }
+
+    /**
+     * The user may no longer sign in, and every token they hold stops working. Every channel still logged in is
+     * logged off first, so no work is offered to someone who cannot answer; work in progress refuses that, as it
+     * refuses any log-off (it must be finished or transferred first).
+     */
+    public AgentChanges disable(Instant now) {
+        AgentChanges changes = new AgentChanges();
+        if (disabledAt != null) {
+            return changes;
+        }
+        if (channels.values().stream().anyMatch(s -> s.state() != ChannelState.LOGGED_OUT)) {
+            changes = logOff(Set.of(), now);
+        }
+        disabledAt = Objects.requireNonNull(now, "now");
+        credentialVersion++;
+        return changes;
+    }
+
+    public void enable() {
+        disabledAt = null;
+    }
+
+    public boolean disabled() {
+        return disabledAt != null;
+    }
+
+    public int credentialVersion() {
+        return credentialVersion;
+    }
+
 
     // --- internals ---
 

@@ -34,6 +34,10 @@ public class Tenant {
     @Column(name = "pci_restricted", nullable = false)
     private boolean pciRestricted;
 
+    /** Set while the tenant is suspended by the platform operator: nobody signs in, its data stays (PL4). */
+    @Column(name = "suspended_at")
+    private java.time.Instant suspendedAt;
+
     @Version
     private long version;
 
@@ -81,5 +85,23 @@ public class Tenant {
 
     public boolean pendingNotReadyEnabled() {
         return pendingNotReadyEnabled;
+    }
+
+    public void suspend(java.time.Instant now) {
+        if (suspendedAt == null) {
+            suspendedAt = Objects.requireNonNull(now, "now");
+        }
+    }
+
+    public void resume() {
+        suspendedAt = null;
+    }
+
+    public boolean suspended() {
+        return suspendedAt != null;
+    }
+
+    public java.time.Instant suspendedAt() {
+        return suspendedAt;
     }
 }

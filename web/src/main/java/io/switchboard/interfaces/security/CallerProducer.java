@@ -1,11 +1,11 @@
 package io.switchboard.interfaces.security;
 
+import io.switchboard.api.error.AccessDeniedException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.util.UUID;
 
 /** The {@link Caller} of a REST request, from the token MicroProfile JWT has already verified. */
 @RequestScoped
@@ -16,8 +16,13 @@ public class CallerProducer {
 
     @Produces
     Caller caller() {
-        return new Caller(UUID.fromString(jwt.getSubject()),
-                UUID.fromString(jwt.<String>getClaim(TokenService.TENANT_CLAIM)),
-                jwt.getName(), jwt.getGroups());
+        try {
+            return TokenService.caller(jwt.getSubject(), jwt.getClaim(TokenService.TENANT_CLAIM), jwt.getName(),
+                    jwt.getGroups(), jwt.getClaim(TokenService.CREDENTIAL_VERSION_CLAIM), jwt.getIssuedAtTime(),
+                    jwt.getExpirationTime());
+        } catch (IllegalArgumentException e) {
+            // the operator's token names no tenant: it reaches nothing that acts for a tenant's user
+            throw new AccessDeniedException("This token is not a tenant user's; it cannot act in a tenant.");
+        }
     }
 }

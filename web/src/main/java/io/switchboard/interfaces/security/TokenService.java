@@ -12,8 +12,11 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.lang.JoseException;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,6 +29,8 @@ import java.util.UUID;
 public class TokenService {
 
     public static final String TENANT_CLAIM = "tenant";
+    /** The user's credential version when the token was issued; see {@link CallerStandings}. */
+    public static final String CREDENTIAL_VERSION_CLAIM = "cv";
 
     /** A signed token and when it stops being accepted. */
     public record IssuedToken(String token, long expiresInSeconds) {
@@ -46,13 +51,28 @@ public class TokenService {
 
     public IssuedToken issue(AuthenticatedUser user) {
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer(issuer);
         claims.setSubject(user.agentId().toString());
         claims.setClaim("upn", user.login());
         claims.setClaim(TENANT_CLAIM, user.tenantId().toString());
         claims.setClaim("tenant_code", user.tenantCode());
         claims.setClaim("name", user.displayName());
+        claims.setClaim(CREDENTIAL_VERSION_CLAIM, user.credentialVersion());
         claims.setStringListClaim("groups", new ArrayList<>(user.roles()));
+        return sign(claims);
+    }
+
+    /** The platform operator's token: no tenant, one role. */
+    public IssuedToken issueOperator(String login) {
+        JwtClaims claims = new JwtClaims();
+        claims.setSubject("operator:" + login);
+        claims.setClaim("upn", login);
+        claims.setClaim("name", "Platform operator");
+        claims.setStringListClaim("groups", List.of(Caller.OPERATOR));
+        return sign(claims);
+    }
+
+    private IssuedToken sign(JwtClaims claims) {
+        claims.setIssuer(issuer);
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(lifetimeSeconds / 60f);
         claims.setGeneratedJwtId();
@@ -76,19 +96,43 @@ public class TokenService {
         }
         try {
             JwtClaims claims = consumer().processToClaims(token);
-            return Optional.of(new Caller(UUID.fromString(claims.getSubject()),
-                    UUID.fromString(claims.getStringClaimValue(TENANT_CLAIM)),
-                    claims.getClaimValueAsString("upn"),
-                    java.util.Set.copyOf(claims.getStringListClaimValue("groups"))));
-        } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException | IllegalArgumentException e) {
+            return Optional.of(caller(claims.getSubject(), claims.getClaimValue(TENANT_CLAIM),
+                    claims.getClaimValueAsString("upn"), Set.copyOf(claims.getStringListClaimValue("groups")),
+                    claims.getClaimValue(CREDENTIAL_VERSION_CLAIM), claims.getIssuedAt().getValue(),
+                    claims.getExpirationTime().getValue()));
+        } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException | IllegalArgumentException
+                 | ClassCastException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The caller a verified tenant user's token names; an operator's token, which names no tenant, has no caller
+     * here (it reaches only the operator's endpoints, which do not ask for one).
+     */
+    public static Caller caller(String subject, Object tenant, String login, Set<String> groups,
+                                Object credentialVersion, long issuedAtEpochSecond, long expiresAtEpochSecond) {
+        // jose4j gives a number claim as a Long, MicroProfile JWT as a JSON-P number
+        int version;
+        if (credentialVersion instanceof Number number) {
+            version = number.intValue();
+        } else if (credentialVersion instanceof jakarta.json.JsonNumber number) {
+            version = number.intValueExact();
+        } else {
+            throw new IllegalArgumentException("Not a tenant user's token: no credential version");
+        }
+        if (!(tenant instanceof String tenantId)) {
+            throw new IllegalArgumentException("Not a tenant user's token: no tenant");
+        }
+        return new Caller(UUID.fromString(subject), UUID.fromString(tenantId), login, Set.copyOf(groups),
+                version, Instant.ofEpochSecond(issuedAtEpochSecond), Instant.ofEpochSecond(expiresAtEpochSecond));
     }
 
     private JwtConsumer consumer() {
         if (consumer == null) {
             consumer = new JwtConsumerBuilder()
                     .setRequireExpirationTime()
+                    .setRequireIssuedAt()
                     .setRequireSubject()
                     .setExpectedIssuer(issuer)
                     .setVerificationKeyResolver(keys.verificationKeyResolver())

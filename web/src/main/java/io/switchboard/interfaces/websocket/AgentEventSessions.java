@@ -1,6 +1,7 @@
 package io.switchboard.interfaces.websocket;
 
 import io.switchboard.interfaces.security.Caller;
+import io.switchboard.interfaces.security.CallerStandings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -51,16 +52,41 @@ public class AgentEventSessions {
     private final ConcurrentMap<UUID, Set<PushSocket>> observersByTenant = new ConcurrentHashMap<>();
     private ScheduledFuture<?> timeoutCheck;
 
+    @Inject
+    CallerStandings standings;
+
+    private ScheduledFuture<?> standingCheck;
+
     @PostConstruct
     void startTimeoutCheck() {
         long period = Math.max(100, Math.min(1000, sendTimeoutMillis / 5));
         timeoutCheck = executor.scheduleWithFixedDelay(this::giveUpTimedOutSends, period, period,
                 TimeUnit.MILLISECONDS);
+        standingCheck = executor.scheduleWithFixedDelay(this::closeEndedSessions, 1, 1, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stopTimeoutCheck() {
         timeoutCheck.cancel(false);
+        standingCheck.cancel(false);
+    }
+
+    /**
+     * Closes every socket whose token no longer speaks for its user: expired, password changed, user disabled,
+     * tenant suspended. Each node checks its own sockets, so the change reaches every node without a message
+     * between them. The client signs in again (or, with a valid session, reconnects with a fresh token).
+     */
+    private void closeEndedSessions() {
+        try {
+            byAgent.values().forEach(sockets -> sockets.forEach(socket -> {
+                if (!standings.admits(socket.caller())) {
+                    giveUp(socket, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "session ended"));
+                }
+            }));
+        } catch (RuntimeException e) {
+            // a periodic task that throws is never run again
+            LOG.log(Level.WARNING, "Checking event sockets for ended sessions failed", e);
+        }
     }
 
     PushSocket open(Caller caller, Session session) {

@@ -1,6 +1,7 @@
 package io.switchboard.interfaces.websocket;
 
 import io.switchboard.interfaces.security.Caller;
+import io.switchboard.interfaces.security.CallerStandings;
 import io.switchboard.interfaces.security.TokenService;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -31,10 +32,14 @@ public class AgentEventsEndpoint {
     @Inject
     AgentEventSessions sessions;
 
+    @Inject
+    CallerStandings standings;
+
     @OnOpen
     public void open(Session session) throws IOException {
         List<String> token = session.getRequestParameterMap().getOrDefault(TOKEN_PARAMETER, List.of());
-        Optional<Caller> caller = token.isEmpty() ? Optional.empty() : tokens.verify(token.get(0));
+        Optional<Caller> caller = token.isEmpty() ? Optional.empty()
+                : tokens.verify(token.get(0)).filter(standings::admits);
         if (caller.isEmpty()) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "invalid token"));
             return;

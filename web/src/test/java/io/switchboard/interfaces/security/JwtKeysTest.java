@@ -158,7 +158,9 @@ class JwtKeysTest {
         claims.setSubject(UUID.randomUUID().toString());
         claims.setClaim(TokenService.TENANT_CLAIM, UUID.randomUUID().toString());
         claims.setClaim("upn", "agent01");
+        claims.setClaim(TokenService.CREDENTIAL_VERSION_CLAIM, 0);
         claims.setStringListClaim("groups", List.of("agent"));
+        claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(10);
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
@@ -174,7 +176,7 @@ class JwtKeysTest {
 
     private static AuthenticatedUser user() {
         return new AuthenticatedUser(UUID.randomUUID(), UUID.randomUUID(), "demo", "agent01", "Agent 1",
-                Set.of("agent"));
+                Set.of("agent"), 0);
     }
 
     private static KeyPair rsa() {

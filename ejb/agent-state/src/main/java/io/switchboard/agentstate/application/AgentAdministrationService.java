@@ -3,12 +3,15 @@ package io.switchboard.agentstate.application;
 import io.switchboard.agentstate.domain.Agent;
 import io.switchboard.agentstate.domain.Role;
 import io.switchboard.agentstate.infrastructure.persistence.Agents;
+import io.switchboard.agentstate.infrastructure.persistence.Tenants;
+import io.switchboard.agentstate.signin.application.SignInRecord;
+import io.switchboard.agentstate.signin.application.SignInService;
+import io.switchboard.agentstate.signin.infrastructure.SignInAuditLog;
 import io.switchboard.api.Channel;
 import io.switchboard.api.Enums;
 import io.switchboard.api.agentstate.AgentStateView;
 import io.switchboard.api.agentstate.LicenceTier;
 import io.switchboard.api.error.ConflictException;
-import io.switchboard.api.error.InvalidRequestException;
 import io.switchboard.persistence.Constraints;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -42,10 +45,20 @@ public class AgentAdministrationService {
     @Inject
     Clock clock;
 
+    @Inject
+    AgentCommands commands;
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    SignInAuditLog audit;
+
+    @Inject
+    SignInService signIn;
+
     public AgentStateView create(UUID tenantId, NewAgent request) {
-        if (request.password() == null || request.password().length() < 8) {
-            throw new InvalidRequestException("weak-password", "A password has at least 8 characters.");
-        }
+        SignInService.requireAcceptable(request.password() == null ? null : request.password().toCharArray());
         Agent agent = new Agent(tenantId, request.login(), request.displayName(), request.extension(),
                 parse(LicenceTier.class, request.licenceTier(), "licence tier"), hasher.hash(request.password().toCharArray()),
                 roles(request.roles()));
@@ -58,6 +71,37 @@ public class AgentAdministrationService {
                 "agent_extension_unique_per_tenant", () -> new ConflictException("agent-exists",
                         "A user with extension " + request.extension() + " already exists in this tenant.")));
         return AgentViews.of(agent);
+    }
+
+    /**
+     * The user can no longer sign in and every token they hold stops working (within seconds, on every node). Their
+     * channels are logged off first; work in progress refuses that, so it is finished or transferred before.
+     */
+    public AgentStateView disable(UUID tenantId, UUID adminId, UUID agentId) {
+        if (adminId.equals(agentId)) {
+            throw new ConflictException("cannot-disable-self", "An admin cannot disable their own user.");
+        }
+        Agent agent = commands.apply(tenantId, agentId, (a, now) -> a.disable(now));
+        audit.record(tenantId, agent.login(), "admin", SignInRecord.Outcome.USER_DISABLED, clock.instant());
+        return AgentViews.of(agent);
+    }
+
+    public AgentStateView enable(UUID tenantId, UUID agentId) {
+        Agent agent = agents.lockForUpdate(tenantId, agentId);
+        if (agent.disabled()) {
+            agent.enable();
+            audit.record(tenantId, agent.login(), "admin", SignInRecord.Outcome.USER_ENABLED, clock.instant());
+        }
+        return AgentViews.of(agent);
+    }
+
+    /** A new password set by an admin: the user's tokens stop working and any sign-in lockout is lifted. */
+    public void resetPassword(UUID tenantId, UUID agentId, char[] password) {
+        SignInService.requireAcceptable(password);
+        Agent agent = agents.lockForUpdate(tenantId, agentId);
+        agent.changePassword(hasher.hash(password));
+        signIn.forgetFailures(tenants.byId(tenantId).code(), agent.login());
+        audit.record(tenantId, agent.login(), "admin", SignInRecord.Outcome.PASSWORD_RESET, clock.instant());
     }
 
     public AgentStateView assignChannels(UUID tenantId, UUID agentId, Set<Channel> channels) {

@@ -6,4 +6,7 @@ public interface PasswordHasher {
     String hash(char[] password);
 
     boolean verify(char[] password, String storedHash);
+
+    /** Whether a hash that verified was made at less than today's cost, and should be replaced by a new one. */
+    boolean needsRehash(String storedHash);
 }

@@ -6,4 +6,8 @@ public class AccessDeniedException extends DomainException {
     public AccessDeniedException(String message) {
         super("forbidden", message);
     }
+
+    public AccessDeniedException(String code, String message) {
+        super(code, message);
+    }
 }

@@ -6,4 +6,9 @@ public class AuthenticationFailedException extends DomainException {
     public AuthenticationFailedException() {
         super("invalid-credentials", "Unknown tenant, login or password.");
     }
+
+    /** A token that was valid and is no longer (its session ended), and the like. */
+    public AuthenticationFailedException(String code, String message) {
+        super(code, message);
+    }
 }

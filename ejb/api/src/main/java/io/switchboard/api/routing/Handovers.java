@@ -47,6 +47,9 @@ public interface Handovers {
      */
     Handed toQueue(UUID tenantId, UUID interactionId, UUID sender, UUID queueId, UUID actor);
 
+    /** Refuses (404) an interaction the tenant does not have, so nothing about another tenant's is answered. */
+    void requireKnown(UUID tenantId, UUID interactionId);
+
     /** Locks the holder and the pending target (ascending), then the interaction, waiting for each. */
     Parties lock(UUID tenantId, UUID interactionId);
 

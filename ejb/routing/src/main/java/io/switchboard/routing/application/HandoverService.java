@@ -219,6 +219,11 @@ public class HandoverService implements Handovers {
     }
 
     @Override
+    public void requireKnown(UUID tenantId, UUID interactionId) {
+        repository.interaction(tenantId, interactionId);
+    }
+
+    @Override
     public TransferTargets targets(UUID tenantId, UUID interactionId, String search) {
         if (search != null && search.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidRequestException("invalid-search", "A search is plain text, without control "

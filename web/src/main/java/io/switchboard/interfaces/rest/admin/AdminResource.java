@@ -6,9 +6,14 @@ import io.switchboard.agentstate.application.TenantConfigurationService;
 import io.switchboard.api.agentstate.AgentStateView;
 import io.switchboard.api.agentstate.ReasonCodeView;
 import io.switchboard.api.agentstate.TenantSettingsView;
+import io.switchboard.api.error.InvalidRequestException;
 import io.switchboard.interfaces.rest.agentstate.Requests;
 import io.switchboard.interfaces.security.Caller;
+import io.switchboard.agentstate.signin.application.SignInRecord;
+import io.switchboard.agentstate.signin.application.SignInService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -62,8 +67,17 @@ public class AdminResource {
         }
     }
 
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[1-9][0-9]{0,17}");
+    private static final java.util.regex.Pattern LIMIT = java.util.regex.Pattern.compile("[1-9][0-9]{0,2}");
+
+    public record NewPassword(@NotNull @Size(max = 200) String password) {
+    }
+
     @EJB
     AgentAdministrationService administration;
+
+    @EJB
+    SignInService signIns;
 
     @EJB
     AgentQueryService queries;
@@ -88,6 +102,45 @@ public class AdminResource {
                         body.password(), body.licenceTier(), body.roles(), Requests.parse(body.channels())));
         return Response.created(uri.getBaseUriBuilder().path("agents").path(created.agentId().toString()).build())
                 .entity(created).build();
+    }
+
+    /** The user can no longer sign in; their tokens and sockets stop working within seconds (PL5). */
+    @POST
+    @Path("/agents/{agentId}/disable")
+    public AgentStateView disable(@PathParam("agentId") UUID agentId) {
+        return administration.disable(caller.tenantId(), caller.agentId(), agentId);
+    }
+
+    @POST
+    @Path("/agents/{agentId}/enable")
+    public AgentStateView enable(@PathParam("agentId") UUID agentId) {
+        return administration.enable(caller.tenantId(), agentId);
+    }
+
+    /** Sets a new password; the user's tokens stop working and a sign-in lockout is lifted. */
+    @PUT
+    @Path("/agents/{agentId}/password")
+    public Response resetPassword(@PathParam("agentId") UUID agentId, @NotNull @Valid NewPassword body) {
+        administration.resetPassword(caller.tenantId(), agentId, body.password().toCharArray());
+        return Response.noContent().build();
+    }
+
+    /** The tenant's sign-in audit log, newest first; {@code before} pages on by the last id seen. */
+    @GET
+    @Path("/sign-ins")
+    public List<SignInRecord> signIns(@QueryParam("before") String before,
+                                      @QueryParam("limit") @DefaultValue("100") String limit) {
+        // plain ASCII digits only: nothing parseInt would quietly accept (signs, other scripts' digits)
+        if (before != null && !ID.matcher(before).matches()) {
+            throw new InvalidRequestException("invalid-before", "before is the id of a sign-in record (a whole "
+                    + "number of 1 to 18 digits); got '" + before + "'.");
+        }
+        if (!LIMIT.matcher(limit).matches() || Integer.parseInt(limit) > 500) {
+            throw new InvalidRequestException("invalid-limit", "limit is a whole number from 1 to 500; got '"
+                    + limit + "'.");
+        }
+        return signIns.auditLog(caller.tenantId(), before == null ? null : Long.valueOf(before),
+                Integer.parseInt(limit));
     }
 
     @PUT

@@ -1,11 +1,12 @@
 package io.switchboard.interfaces.rest.agentstate;
 
-import io.switchboard.agentstate.application.AuthenticationService;
+import io.switchboard.agentstate.signin.application.SignInService;
 import io.switchboard.api.agentstate.AuthenticatedUser;
 import io.switchboard.interfaces.security.TokenService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,12 +15,16 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.Set;
 import java.util.UUID;
 
-/** Exchanges a tenant user's password for a bearer token. */
+/**
+ * Exchanges a password for a bearer token: a tenant user's, or the platform operator's. Every attempt is throttled
+ * and audited by {@link SignInService}.
+ */
 @Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -29,22 +34,44 @@ public class AuthResource {
                               @NotBlank @Size(max = 200) String password) {
     }
 
+    public record OperatorCredentials(@NotBlank @Size(max = 64) String login,
+                                      @NotBlank @Size(max = 200) String password) {
+    }
+
     public record Session(String token, String tokenType, long expiresIn, UUID agentId, String login,
                           String displayName, Set<String> roles) {
     }
 
     @EJB
-    AuthenticationService authentication;
+    SignInService signIn;
 
     @Inject
     TokenService tokens;
+
+    @Context
+    HttpServletRequest request;
 
     @POST
     @Path("/login")
     @PermitAll
     public Session login(@NotNull @Valid Credentials credentials) {
-        AuthenticatedUser user = authentication.authenticate(credentials.tenant(), credentials.login(),
-                credentials.password().toCharArray());
+        return session(tokens, signIn.signIn(credentials.tenant(), credentials.login(),
+                credentials.password().toCharArray(), request.getRemoteAddr()).orThrow());
+    }
+
+    /** The platform operator, whose credentials come from configuration (PL4). */
+    @POST
+    @Path("/operator")
+    @PermitAll
+    public Session operator(@NotNull @Valid OperatorCredentials credentials) {
+        AuthenticatedUser operator = signIn.signInOperator(credentials.login(),
+                credentials.password().toCharArray(), request.getRemoteAddr()).orThrow();
+        TokenService.IssuedToken token = tokens.issueOperator(operator.login());
+        return new Session(token.token(), "Bearer", token.expiresInSeconds(), null, operator.login(),
+                operator.displayName(), operator.roles());
+    }
+
+    static Session session(TokenService tokens, AuthenticatedUser user) {
         TokenService.IssuedToken token = tokens.issue(user);
         return new Session(token.token(), "Bearer", token.expiresInSeconds(), user.agentId(), user.login(),
                 user.displayName(), user.roles());

@@ -40,6 +40,7 @@ public class DemoDataLoader {
 
     public static final String TENANT = "demo";
     public static final String PASSWORD = "switchboard";
+    public static final String SECOND_TENANT = "northwind";
 
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class.getName());
 
@@ -58,7 +59,38 @@ public class DemoDataLoader {
 
     @PostConstruct
     void load() {
-        if (!enabled || tenants.byCode(TENANT).isPresent()) {
+        if (!enabled) {
+            return;
+        }
+        loadDemo();
+        loadSecondTenant();
+    }
+
+    /** A second, small tenant, so that two contact centers can be seen side by side (and kept apart). */
+    private void loadSecondTenant() {
+        if (tenants.byCode(SECOND_TENANT).isPresent()) {
+            return;
+        }
+        Tenant tenant = new Tenant(SECOND_TENANT, "Northwind Traders Support");
+        em.persist(tenant);
+        for (String[] reason : new String[][] {{"BREAK", "Break"}, {"LUNCH", "Lunch"}}) {
+            em.persist(new ReasonCode(tenant.id(), reason[0], reason[1]));
+        }
+        String hash = hasher.hash(PASSWORD.toCharArray());
+        Instant now = Instant.now();
+        user(tenant, "admin", "Nadia Admin", "1000", Set.of(Role.ADMIN), Set.of(), hash, now);
+        user(tenant, "backoffice", "Northwind Integration", "1099", Set.of(Role.INTEGRATION), Set.of(), hash, now);
+        user(tenant, "sup1", "Nuno Supervisor", "1901", Set.of(Role.SUPERVISOR, Role.AGENT),
+                EnumSet.allOf(Channel.class), hash, now);
+        for (int i = 1; i <= 3; i++) {
+            user(tenant, String.format("agent%02d", i), "Northwind Agent " + i, String.valueOf(2000 + i),
+                    Set.of(Role.AGENT), EnumSet.of(VOICE, EMAIL, CHAT, SMS), hash, now);
+        }
+        LOG.info("Demo tenant '" + SECOND_TENANT + "' created: admin, sup1, agent01..agent03, backoffice");
+    }
+
+    private void loadDemo() {
+        if (tenants.byCode(TENANT).isPresent()) {
             return;
         }
         Tenant tenant = new Tenant(TENANT, "Demo Contact Center");

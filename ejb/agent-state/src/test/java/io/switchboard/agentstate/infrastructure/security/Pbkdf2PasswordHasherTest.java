@@ -32,6 +32,19 @@ class Pbkdf2PasswordHasherTest {
     }
 
     @Test
+    void onlyAHashBelowTodaysCostNeedsRehashing() {
+        assertTrue(hasher.needsRehash(new Pbkdf2PasswordHasher(500).hash("pw".toCharArray())));
+        assertFalse(hasher.needsRehash(hasher.hash("pw".toCharArray())));
+        assertFalse(hasher.needsRehash(new Pbkdf2PasswordHasher(2_000).hash("pw".toCharArray())), "never lowered");
+        assertTrue(hasher.needsRehash("pbkdf2-sha256$many$salt$hash"));
+    }
+
+    @Test
+    void todaysDefaultCostIsOwaspsForPbkdf2Sha256() {
+        assertTrue(new Pbkdf2PasswordHasher().hash("pw".toCharArray()).startsWith("pbkdf2-sha256$600000$"));
+    }
+
+    @Test
     void garbageNeverVerifies() {
         assertFalse(hasher.verify("pw".toCharArray(), null));
         assertFalse(hasher.verify("pw".toCharArray(), "plain-text"));

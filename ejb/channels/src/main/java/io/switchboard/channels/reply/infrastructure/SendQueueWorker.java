@@ -106,7 +106,9 @@ public class SendQueueWorker {
             queue.record(message.id(), outcome);
         } catch (RuntimeException e) {
             // the claim lapses and it is tried again: an email keeps its Message-ID, the customer sees it once
-            LOG.log(Level.WARNING, "Could not record the outcome of reply " + message.id() + ": " + outcome, e);
+            // the outcome's text may quote the provider's answer (a customer's number): only its kind is logged
+            LOG.log(Level.WARNING, "Could not record the outcome (" + outcome.getClass().getSimpleName()
+                    + ") of reply " + message.id(), e);
         }
     }
 

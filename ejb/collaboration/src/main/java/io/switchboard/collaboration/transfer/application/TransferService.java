@@ -111,6 +111,7 @@ public class TransferService {
 
     /** The interaction's transfers, oldest first. */
     public List<TransferView> of(UUID tenantId, UUID interactionId) {
+        handovers.requireKnown(tenantId, interactionId);
         return transfers.of(tenantId, interactionId).stream().map(Transfer::view).toList();
     }
 

@@ -48,7 +48,16 @@ public class RoutingDemoData {
         if (!enabled) {
             return;
         }
-        List<?> tenant = em.createNativeQuery("select id from tenant where code = 'demo'", UUID.class).getResultList();
+        load("demo", Map.of(Channel.VOICE, "+551140000001", Channel.EMAIL, "support@demo.example",
+                Channel.CHAT, "web-widget", Channel.FACEBOOK, "switchboard-demo", Channel.TWITTER, "@switchboard_demo",
+                Channel.SMS, "+551140000002", Channel.WORKITEM, "fax-inbound"));
+        load("northwind", Map.of(Channel.VOICE, "+551140000101", Channel.EMAIL, "help@northwind.example",
+                Channel.CHAT, "northwind-widget", Channel.SMS, "+551140000102"));
+    }
+
+    private void load(String code, Map<Channel, String> addresses) {
+        List<?> tenant = em.createNativeQuery("select id from tenant where code = :code", UUID.class)
+                .setParameter("code", code).getResultList();
         if (tenant.isEmpty()) {
             return;
         }
@@ -62,9 +71,6 @@ public class RoutingDemoData {
                 List.of("SOLVED", "FOLLOW_UP", "ESCALATED"));
         support.configureAfterCallWork(30, "READY", null);
         em.persist(support);
-        Map<Channel, String> addresses = Map.of(Channel.VOICE, "+551140000001", Channel.EMAIL, "support@demo.example",
-                Channel.CHAT, "web-widget", Channel.FACEBOOK, "switchboard-demo", Channel.TWITTER, "@switchboard_demo",
-                Channel.SMS, "+551140000002", Channel.WORKITEM, "fax-inbound");
         addresses.forEach((channel, address) -> em.persist(new EntryPoint(tenantId, channel, address, support.id())));
         Map<Channel, Integer> capacity = new EnumMap<>(Channel.class);
         capacity.putAll(Map.of(Channel.VOICE, 1, Channel.CHAT, 2, Channel.EMAIL, 3, Channel.SMS, 2,
@@ -82,6 +88,6 @@ public class RoutingDemoData {
         em.createNativeQuery("insert into agent_profile (agent_id, profile_id) select id, :p from agent "
                         + "where tenant_id = :t and " + DEMO_AGENTS + " on conflict (agent_id) do nothing")
                 .setParameter("p", blended.id()).setParameter("t", tenantId).executeUpdate();
-        LOG.info("Demo routing created: queue Support, one entry point per channel, profile Blended");
+        LOG.info("Demo routing of tenant '" + code + "' created: queue Support, entry points, profile Blended");
     }
 }

@@ -139,7 +139,9 @@ public class InteractionCommandListener implements MessageListener {
             dead.setStringProperty("problemType", "/problems/" + code);
             dead.setStringProperty("originalMessageId", message.getJMSMessageID());
             jms.createProducer().send(deadLetters, dead);
-            LOG.warning(() -> "Interaction command refused (" + code + "), moved to the dead-letter queue: " + reason);
+            // the reason may quote the command (a customer's address): it stays with the message, out of the log
+            LOG.warning(() -> "Interaction command " + messageId(message) + " refused (" + code
+                    + "), moved to the dead-letter queue with its reason");
         } catch (JMSException | JMSRuntimeException e) {
             retryLater(message, e);
         }

@@ -1,0 +1,74 @@
+package io.switchboard.agentstate.signin.infrastructure;
+
+import io.switchboard.agentstate.signin.application.SignInPolicy.Failures;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The failure records of sign-in keys, in {@code sign_in_throttle}. {@link #lock} holds an account's row for the
+ * whole attempt, so concurrent attempts on one account (on any node, by any sign-in path) are checked one after the
+ * other and each sees the failures of the ones before it.
+ */
+@ApplicationScoped
+public class SignInThrottles {
+
+    @PersistenceContext(unitName = "switchboard")
+    EntityManager em;
+
+    /** The key's record, its row locked until the transaction ends (created empty when there is none). */
+    public Failures lock(String key) {
+        em.createNativeQuery("insert into sign_in_throttle (key, failures, last_failure_at) "
+                + "values (?1, 0, now()) on conflict (key) do nothing").setParameter(1, key).executeUpdate();
+        List<?> rows = em.createNativeQuery("select failures, last_failure_at, not_before, locked_until "
+                + "from sign_in_throttle where key = ?1 for update").setParameter(1, key).getResultList();
+        return failures(key, (Object[]) rows.get(0));
+    }
+
+    private static Failures failures(String key, Object[] row) {
+        int count = ((Number) row[0]).intValue();
+        return new Failures(key, count, count == 0 ? null : instant(row[1]), instant(row[2]), instant(row[3]));
+    }
+
+    /** The key's record as last committed, without waiting for or taking its lock. */
+    public Failures read(String key) {
+        List<?> rows = em.createNativeQuery("select failures, last_failure_at, not_before, locked_until "
+                + "from sign_in_throttle where key = ?1").setParameter(1, key).getResultList();
+        return rows.isEmpty() ? Failures.none(key) : failures(key, (Object[]) rows.get(0));
+    }
+
+    public void store(Failures failures) {
+        em.createNativeQuery("update sign_in_throttle set failures = ?2, last_failure_at = ?3, not_before = ?4, "
+                        + "locked_until = ?5 where key = ?1")
+                .setParameter(1, failures.key()).setParameter(2, failures.count())
+                .setParameter(3, Timestamp.from(failures.lastFailureAt()))
+                .setParameter(4, timestamp(failures.notBefore())).setParameter(5, timestamp(failures.lockedUntil()))
+                .executeUpdate();
+    }
+
+    /** A successful sign-in clears the account's failures. */
+    public void clear(String key) {
+        em.createNativeQuery("delete from sign_in_throttle where key = ?1").setParameter(1, key).executeUpdate();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return (Instant) value;
+    }
+}
