@@ -84,7 +84,8 @@ final class BenchClient {
         List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
         for (Agent agent : agents) {
             opening.add(sockets.newWebSocketBuilder().buildAsync(
-                    URI.create(base.replaceFirst("^http", "ws") + "/ws/agent-events?access_token=" + agent.token()),
+                    URI.create(base.replaceFirst("^http", "ws") + "/ws/agent-events?ticket="
+                            + json(post("/api/auth/socket-ticket", agent.token(), null).body()).getString("ticket")),
                     listener.apply(agent)));
         }
         return opening.stream().map(CompletableFuture::join).toList();

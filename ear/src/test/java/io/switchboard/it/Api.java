@@ -83,6 +83,15 @@ public final class Api {
                 .add("password", password).build().toString());
     }
 
+    /** A one-time ticket for the event socket's handshake, fetched with the token. */
+    public String socketTicket(String token) {
+        Reply reply = post("/api/auth/socket-ticket", token, null);
+        if (reply.status() != 200) {
+            throw new java.util.concurrent.CompletionException(new AssertionError("no socket ticket: " + reply));
+        }
+        return reply.json().getString("ticket");
+    }
+
     public String token(String login, String password) {
         Reply reply = login(login, password);
         if (reply.status() != 200) {

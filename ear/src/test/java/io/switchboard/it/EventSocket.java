@@ -22,14 +22,20 @@ public final class EventSocket implements AutoCloseable {
     private final WebSocket socket;
     private final java.util.concurrent.CompletableFuture<Integer> closedWith = new java.util.concurrent.CompletableFuture<>();
 
-    private EventSocket(String base, String token) {
-        String url = base.replaceFirst("^http", "ws") + "/ws/agent-events?access_token=" + token;
+    private EventSocket(String base, String ticket) {
+        String url = base.replaceFirst("^http", "ws") + "/ws/agent-events?ticket=" + ticket;
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create(url), new Collector()).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
+    /** Opens the socket as the token's user, with a ticket fetched for it (as the web client does). */
     public static EventSocket open(Api api, String token) {
-        return new EventSocket(api.base(), token);
+        return new EventSocket(api.base(), api.socketTicket(token));
+    }
+
+    /** Opens the socket presenting this ticket as it is (used up, forged, …). */
+    public static EventSocket withTicket(Api api, String ticket) {
+        return new EventSocket(api.base(), ticket);
     }
 
     /** The next event, waiting up to the given time; fails the test when none comes. */

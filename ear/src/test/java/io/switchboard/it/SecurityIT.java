@@ -139,7 +139,7 @@ class SecurityIT extends ServerTest {
     void aWebSocketWithoutAValidTokenIsRefusedWith401() throws Exception {
         // A raw handshake: the JDK's HTTP client refuses to send the Upgrade headers itself.
         try (Socket socket = new Socket("127.0.0.1", 8080)) {
-            socket.getOutputStream().write(("GET /ws/agent-events?access_token=forged HTTP/1.1\r\n"
+            socket.getOutputStream().write(("GET /ws/agent-events?ticket=forged HTTP/1.1\r\n"
                     + "Host: 127.0.0.1:8080\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
                     + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));

@@ -184,7 +184,7 @@ class SlowSocketIT extends ServerTest {
             socket.setSoTimeout(10_000);
             byte[] nonce = new byte[16];
             ThreadLocalRandom.current().nextBytes(nonce);
-            String handshake = "GET /ws/agent-events?access_token=" + token + " HTTP/1.1\r\n"
+            String handshake = "GET /ws/agent-events?ticket=" + api.socketTicket(token) + " HTTP/1.1\r\n"
                     + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
                     + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"

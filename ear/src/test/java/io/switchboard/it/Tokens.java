@@ -51,6 +51,19 @@ final class Tokens {
         }
     }
 
+    /** The token with its expiry moved to {@code expiresAt}, signed again with the key under the kid it had. */
+    static String expiringAt(String token, java.time.Instant expiresAt) {
+        String[] parts = token.split("\\.");
+        JsonObject claims;
+        try (var reader = Json.createReader(new java.io.StringReader(new String(Base64.getUrlDecoder()
+                .decode(parts[1]), StandardCharsets.UTF_8)))) {
+            claims = reader.readObject();
+        }
+        var changed = Json.createObjectBuilder(claims).add("exp", expiresAt.getEpochSecond()).build();
+        String rewritten = parts[0] + "." + base64url(changed.toString().getBytes(StandardCharsets.UTF_8)) + ".x";
+        return resign(rewritten, testServerSigningKey(), header(token).getString("kid"));
+    }
+
     static PrivateKey testServerSigningKey() {
         String pem = read("private.pem").replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
         try {

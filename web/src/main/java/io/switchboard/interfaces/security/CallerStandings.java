@@ -39,6 +39,11 @@ public class CallerStandings {
 
     private final ConcurrentMap<UUID, Read> reads = new ConcurrentHashMap<>();
 
+    /** Whether the caller's access token has run out (not a session end: a refresh gets the next). */
+    public boolean expired(Caller caller) {
+        return !caller.expiresAt().isAfter(clock.instant());
+    }
+
     public boolean admits(Caller caller) {
         long now = clock.millis();
         if (!caller.expiresAt().isAfter(clock.instant())) {

@@ -44,7 +44,7 @@ public class TokenService {
     String issuer;
 
     @Inject
-    @ConfigProperty(name = "switchboard.jwt.lifetime-seconds", defaultValue = "28800")
+    @ConfigProperty(name = "switchboard.jwt.lifetime-seconds", defaultValue = "900")
     long lifetimeSeconds;
 
     private JwtConsumer consumer;

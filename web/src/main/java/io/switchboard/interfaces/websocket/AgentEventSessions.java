@@ -52,6 +52,9 @@ public class AgentEventSessions {
     private final ConcurrentMap<UUID, Set<PushSocket>> observersByTenant = new ConcurrentHashMap<>();
     private ScheduledFuture<?> timeoutCheck;
 
+    /** The access token the socket was opened with expired: refresh it and reconnect with a new ticket. */
+    static final CloseReason.CloseCode TOKEN_EXPIRED = CloseReason.CloseCodes.getCloseCode(4401);
+
     @Inject
     CallerStandings standings;
 
@@ -72,14 +75,16 @@ public class AgentEventSessions {
     }
 
     /**
-     * Closes every socket whose token no longer speaks for its user: expired, password changed, user disabled,
-     * tenant suspended. Each node checks its own sockets, so the change reaches every node without a message
+     * Closes every socket whose token no longer speaks for its user: expired (4401: the client refreshes and comes
+     * back), or password changed, user disabled, tenant suspended (1008: the session ended). Each node checks its own sockets, so the change reaches every node without a message
      * between them. The client signs in again (or, with a valid session, reconnects with a fresh token).
      */
     private void closeEndedSessions() {
         try {
             byAgent.values().forEach(sockets -> sockets.forEach(socket -> {
-                if (!standings.admits(socket.caller())) {
+                if (standings.expired(socket.caller())) {
+                    giveUp(socket, new CloseReason(TOKEN_EXPIRED, "token expired"));
+                } else if (!standings.admits(socket.caller())) {
                     giveUp(socket, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "session ended"));
                 }
             }));

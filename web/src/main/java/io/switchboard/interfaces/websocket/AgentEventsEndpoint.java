@@ -2,7 +2,8 @@ package io.switchboard.interfaces.websocket;
 
 import io.switchboard.interfaces.security.Caller;
 import io.switchboard.interfaces.security.CallerStandings;
-import io.switchboard.interfaces.security.TokenService;
+import io.switchboard.agentstate.signin.application.SessionService;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -16,41 +17,45 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code /ws/agent-events?access_token=…}: pushes an agent's state events to every session the agent has open, and
- * every agent's events of the tenant to supervisors and admins. Browsers cannot set headers on a WebSocket, hence the
- * token in the query; {@link WebSocketAuthenticationFilter} refuses the handshake without a valid one.
+ * {@code /ws/agent-events?ticket=…}: pushes an agent's state events to every session the agent has open, and every
+ * agent's events of the tenant to supervisors and admins. Browsers cannot set headers on a WebSocket, so the
+ * handshake presents a one-time ticket fetched over REST with the access token ({@code POST /api/auth/socket-ticket})
+ * rather than the token itself in the URL; {@link WebSocketAuthenticationFilter} refuses the handshake without a
+ * valid one, and the ticket is redeemed (deleted) here, so it opens one socket on one node only.
  */
 @ServerEndpoint("/ws/agent-events")
 public class AgentEventsEndpoint {
 
-    static final String TOKEN_PARAMETER = "access_token";
+    static final String TICKET_PARAMETER = "ticket";
     private static final String SOCKET = "push-socket";
 
-    @Inject
-    TokenService tokens;
+    @EJB
+    SessionService sessions;
 
     @Inject
-    AgentEventSessions sessions;
+    AgentEventSessions sockets;
 
     @Inject
     CallerStandings standings;
 
     @OnOpen
     public void open(Session session) throws IOException {
-        List<String> token = session.getRequestParameterMap().getOrDefault(TOKEN_PARAMETER, List.of());
-        Optional<Caller> caller = token.isEmpty() ? Optional.empty()
-                : tokens.verify(token.get(0)).filter(standings::admits);
+        List<String> ticket = session.getRequestParameterMap().getOrDefault(TICKET_PARAMETER, List.of());
+        Optional<Caller> caller = ticket.isEmpty() ? Optional.empty() : sessions.redeem(ticket.get(0))
+                .map(holder -> new Caller(holder.agentId(), holder.tenantId(), holder.login(), holder.roles(),
+                        holder.credentialVersion(), holder.issuedAt(), holder.sessionExpiresAt()))
+                .filter(standings::admits);
         if (caller.isEmpty()) {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "invalid token"));
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "invalid ticket"));
             return;
         }
-        session.getUserProperties().put(SOCKET, sessions.open(caller.get(), session));
+        session.getUserProperties().put(SOCKET, sockets.open(caller.get(), session));
     }
 
     @OnClose
     public void close(Session session) {
         if (session.getUserProperties().get(SOCKET) instanceof PushSocket socket) {
-            sessions.close(socket);
+            sockets.close(socket);
         }
     }
 

@@ -1,8 +1,7 @@
 package io.switchboard.interfaces.websocket;
 
-import io.switchboard.interfaces.security.CallerStandings;
-import io.switchboard.interfaces.security.TokenService;
-import jakarta.inject.Inject;
+import io.switchboard.agentstate.signin.application.SessionService;
+import jakarta.ejb.EJB;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -12,21 +11,18 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 
-/** Refuses a WebSocket handshake without a valid, still standing token with a 401 problem, before any upgrade. */
+/** Refuses a WebSocket handshake without a valid ticket with a 401 problem, before any upgrade happens. */
 @WebFilter("/ws/*")
 public class WebSocketAuthenticationFilter extends HttpFilter {
 
-    @Inject
-    TokenService tokens;
-
-    @Inject
-    CallerStandings standings;
+    @EJB
+    SessionService sessions;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String token = request.getParameter(AgentEventsEndpoint.TOKEN_PARAMETER);
-        if (tokens.verify(token).filter(standings::admits).isPresent()) {
+        String ticket = request.getParameter(AgentEventsEndpoint.TICKET_PARAMETER);
+        if (ticket != null && ticket.length() <= 100 && sessions.ticketValid(ticket)) {
             chain.doFilter(request, response);
             return;
         }

@@ -1,5 +1,6 @@
 package io.switchboard.interfaces.rest.agentstate;
 
+import io.switchboard.agentstate.signin.application.SessionService;
 import io.switchboard.agentstate.signin.application.SignInService;
 import io.switchboard.api.agentstate.AuthenticatedUser;
 import io.switchboard.interfaces.security.TokenService;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.Set;
 import java.util.UUID;
@@ -38,12 +40,22 @@ public class AuthResource {
                                       @NotBlank @Size(max = 200) String password) {
     }
 
-    public record Session(String token, String tokenType, long expiresIn, UUID agentId, String login,
-                          String displayName, Set<String> roles) {
+    /**
+     * A signed-in session: a short-lived access token ({@code expiresIn} seconds, 15 minutes by default) and the
+     * refresh token that gets the next one ({@code refreshExpiresIn}: what is left of the sign-in, 12 h at most).
+     */
+    public record Session(String token, String tokenType, long expiresIn, String refreshToken, Long refreshExpiresIn,
+                          UUID agentId, String login, String displayName, Set<String> roles) {
+    }
+
+    public record RefreshRequest(@NotBlank @Size(max = 100) String refreshToken) {
     }
 
     @EJB
     SignInService signIn;
+
+    @EJB
+    SessionService sessions;
 
     @Inject
     TokenService tokens;
@@ -55,8 +67,9 @@ public class AuthResource {
     @Path("/login")
     @PermitAll
     public Session login(@NotNull @Valid Credentials credentials) {
-        return session(tokens, signIn.signIn(credentials.tenant(), credentials.login(),
-                credentials.password().toCharArray(), request.getRemoteAddr()).orThrow());
+        AuthenticatedUser user = signIn.signIn(credentials.tenant(), credentials.login(),
+                credentials.password().toCharArray(), request.getRemoteAddr()).orThrow();
+        return session(tokens, user, sessions.open(user));
     }
 
     /** The platform operator, whose credentials come from configuration (PL4). */
@@ -67,13 +80,32 @@ public class AuthResource {
         AuthenticatedUser operator = signIn.signInOperator(credentials.login(),
                 credentials.password().toCharArray(), request.getRemoteAddr()).orThrow();
         TokenService.IssuedToken token = tokens.issueOperator(operator.login());
-        return new Session(token.token(), "Bearer", token.expiresInSeconds(), null, operator.login(),
+        return new Session(token.token(), "Bearer", token.expiresInSeconds(), null, null, null, operator.login(),
                 operator.displayName(), operator.roles());
     }
 
-    static Session session(TokenService tokens, AuthenticatedUser user) {
+    /** The next access token and refresh token; the one presented is used up (see {@link SessionService}). */
+    @POST
+    @Path("/refresh")
+    @PermitAll
+    public Session refresh(@NotNull @Valid RefreshRequest request) {
+        SessionService.Refreshed refreshed = sessions.refresh(request.refreshToken(), this.request.getRemoteAddr())
+                .orThrow();
+        return session(tokens, refreshed.user(), refreshed.refresh());
+    }
+
+    /** Signing out: the refresh token's sign-in ends (an unknown one is already ended, so this always answers 204). */
+    @POST
+    @Path("/logout")
+    @PermitAll
+    public Response logout(@NotNull @Valid RefreshRequest request) {
+        sessions.close(request.refreshToken(), this.request.getRemoteAddr());
+        return Response.noContent().build();
+    }
+
+    static Session session(TokenService tokens, AuthenticatedUser user, SessionService.Refresh refresh) {
         TokenService.IssuedToken token = tokens.issue(user);
-        return new Session(token.token(), "Bearer", token.expiresInSeconds(), user.agentId(), user.login(),
-                user.displayName(), user.roles());
+        return new Session(token.token(), "Bearer", token.expiresInSeconds(), refresh.secret(),
+                refresh.expiresInSeconds(), user.agentId(), user.login(), user.displayName(), user.roles());
     }
 }

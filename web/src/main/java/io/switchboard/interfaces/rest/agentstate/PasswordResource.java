@@ -1,6 +1,8 @@
 package io.switchboard.interfaces.rest.agentstate;
 
+import io.switchboard.agentstate.signin.application.SessionService;
 import io.switchboard.agentstate.signin.application.SignInService;
+import io.switchboard.api.agentstate.AuthenticatedUser;
 import io.switchboard.interfaces.security.Caller;
 import io.switchboard.interfaces.security.TokenService;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,6 +37,9 @@ public class PasswordResource {
     @EJB
     SignInService signIn;
 
+    @EJB
+    SessionService sessions;
+
     @Inject
     TokenService tokens;
 
@@ -46,8 +51,10 @@ public class PasswordResource {
 
     @PUT
     public AuthResource.Session change(@NotNull @Valid PasswordChange change) {
-        return AuthResource.session(tokens, signIn.changeOwnPassword(caller.tenantId(), caller.agentId(),
+        AuthenticatedUser user = signIn.changeOwnPassword(caller.tenantId(), caller.agentId(),
                 change.currentPassword().toCharArray(), change.newPassword().toCharArray(),
-                request.getRemoteAddr()).orThrow());
+                request.getRemoteAddr()).orThrow();
+        // a new sign-in: the refresh tokens of every earlier one carry the old credential version and are refused
+        return AuthResource.session(tokens, user, sessions.open(user));
     }
 }
