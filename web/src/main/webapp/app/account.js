@@ -2,7 +2,7 @@
 // bar, a dialog asking for the current password and the new one twice. The server decides (the current password is
 // checked like a sign-in, throttled too); here a new password and its confirmation that differ, or one of the wrong
 // length, are said at once. A change answers with a fresh session: every token issued before, this page's too, stops
-// working, so the page takes the new one (api.js) and reconnects its socket with it (desktop.js).
+// working, so the page takes the new ones (api.js), keeps them and reconnects its socket with them (desktop.js).
 import { renewSession } from './api.js';
 import { t } from './i18n.js';
 
@@ -31,10 +31,9 @@ export function inWords(error, form) {
 }
 
 export class PasswordDialog {
-  constructor({ onError, notice, renewed }) {
+  constructor({ onError, notice }) {
     this.onError = onError;   // a refusal that comes back after the dialog was closed goes to the page's line
     this.notice = notice;     // and so does a change done after it was closed, on the page's notice line
-    this.renewed = renewed;   // (session) => the page keeps the fresh session and reconnects its socket with it
     this.saving = false;
     $('change-password').onclick = () => this.open();
     $('password-close').onclick = () => this.close();
@@ -110,9 +109,8 @@ export class PasswordDialog {
     this.render();
     this.say(t('password.saving'));
     try {
-      const session = await renewSession('PUT', '/auth/password',
+      await renewSession('PUT', '/auth/password',
         { currentPassword: $('password-current').value, newPassword: $('password-new').value });
-      this.renewed(session);
       this.clear();
       if (!this.isOpen()) {
         this.notice(t('password.changed'));

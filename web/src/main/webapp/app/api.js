@@ -1,31 +1,95 @@
-// Calls the REST API with the signed-in user's token. Failures become errors carrying the server's problem+json
-// detail (a sentence meant for people), never a raw status line or stack.
-// A token refused (401, or the event socket closed for policy) ends the session: the page signs in again. Unless a
-// password change replaced it meanwhile: its answer is a fresh token and every older one stops working, so a call
-// refused for the old one goes again with the fresh one, and the socket reconnects with it.
+// Calls the REST API with the signed-in user's token, and keeps that token alive. Failures become errors carrying
+// the server's problem+json detail (a sentence meant for people), never a raw status line or stack.
+// An access token lives minutes: the session's refresh token gets the next one (and a new refresh token, the one sent
+// being used up) a minute before it runs out, and whenever a call is refused (401), after which the call goes once
+// more. A refresh refused ends the session: the page signs in again. A password change answers with a fresh session
+// of its own and every older token stops working, so a refusal meanwhile waits for it and goes again with its token.
 import { t } from './i18n.js';
 
-let token = null;
-let signIns = 0;             // a sign-in or sign-out counts one; a password change stays in the same session
-let renewal = null;          // a password change on its way, until it answers
-let onEnded = () => {};
+const AHEAD = 60;            // seconds before an access token runs out that the next one is fetched,
+const SHORT = 120;           // unless it lives less than this: then at half its life
+const AGAIN_MS = 15_000;     // a refresh ahead of time that got no answer tries again after this
 
-export function useToken(next, whenEnded) {
-  token = next;
+let token = null;
+let refreshToken = null;     // null while a refresh is on its way: each one is sent once
+let refreshAt = Infinity;    // when (epoch ms) the access token is due for a refresh
+let signIns = 0;             // a sign-in or sign-out counts one; a refresh or password change stays in the same session
+let renewal = null;          // a password change on its way, until it answers
+let refreshing = null;       // the refresh on its way, which every caller awaits
+let timer = null;
+let onEnded = () => {};
+let onKept = () => {};
+
+/**
+ * The page's session (null: signed out), as signIn or kept gave it. ended runs when the server ends it; kept with
+ * every fresh session (a refresh, a password change), for the page to keep instead of the one whose refresh token
+ * is used up.
+ */
+export function useSession(session, { ended, kept } = {}) {
   signIns += 1;
-  if (whenEnded) onEnded = whenEnded;
+  token = session?.token ?? null;
+  refreshToken = session?.refreshToken ?? null;
+  refreshAt = !session ? Infinity : session.refreshAt ?? Date.now();   // one kept without it: refreshed at once
+  refreshing = null;
+  if (ended) onEnded = ended;
+  if (kept) onKept = kept;
+  schedule(refreshAt - Date.now());
+}
+
+/** Signs in: the session as the server answered it, with when its token is due for a refresh. */
+export async function signIn(credentials) {
+  return dated(await api('POST', '/auth/login', credentials));
+}
+
+/** Signing out: the tokens are forgotten at once; the server is told to end the session, without waiting for it. */
+export function endSession() {
+  const held = refreshToken;
+  useSession(null);
+  if (held) logout(held);
+}
+
+const logout = (held) => post('/auth/logout', { refreshToken: held }).catch(() => {});   // it expires anyway
+
+/** The calls that carry a refresh token carry no access token. */
+const post = (path, body) => fetch('/api' + path,
+  { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+/** A session as the server gave it, with when to refresh its token: a minute ahead, or at half a short life. */
+function dated(session) {
+  const life = session.expiresIn;
+  return { ...session, refreshAt: Date.now() + 1000 * (life < SHORT ? life / 2 : life - AHEAD) };
+}
+
+/** A fresh session in place: its token used from now on, its refresh scheduled, the page given it to keep. */
+function adopt(answer) {
+  const session = dated(answer);
+  token = session.token;
+  refreshToken = session.refreshToken;
+  refreshAt = session.refreshAt;
+  schedule(refreshAt - Date.now());
+  onKept(session);
+  return session;
+}
+
+/** The refresh ahead of time. One that got no answer tries again shortly; a refusal has ended the session. */
+function schedule(delay) {
+  clearTimeout(timer);
+  if (!token) return;
+  const [used, asOf] = [token, signIns];
+  timer = setTimeout(() => freshSince(used, asOf).catch(() => {
+    if (asOf === signIns && used === token) schedule(AGAIN_MS);
+  }), Math.max(0, delay));
 }
 
 /**
- * A call answered with a fresh session (a password change): its token replaces ours at once, before anything else
- * runs, and until the answer comes a refusal of the old token waits for it. The answer as the server gave it.
+ * A call answered with a fresh session (a password change): its tokens replace ours at once, before anything else
+ * runs, and until the answer comes a refusal of the old token waits for it. The session as kept.
  */
 export function renewSession(method, path, body) {
   const asOf = signIns;
   const answer = request(method, path, body, { renewing: true }).then(async (response) => {
     const next = await response.json();
-    if (asOf === signIns) token = next.token;
-    return next;
+    return asOf === signIns ? adopt(next) : next;
   });
   const settled = answer.then(() => {}, () => {});
   renewal = settled;
@@ -34,16 +98,78 @@ export function renewSession(method, path, body) {
 }
 
 /**
- * A token refused: true when a password change replaced it meanwhile (go again with the fresh one); otherwise the
- * session it belonged to has ended, and if it is still this page's, the page is told. A password change's own
- * refusal does not wait for itself.
+ * A token refused, or run out: true when a fresher one is in place (go again with it), be it a password change's,
+ * one refreshed meanwhile, or (refresh) one refreshed now. Otherwise the session it belonged to has ended, and if it
+ * is still this page's, the page is told. A password change's own refusal does not wait for itself (waiting).
+ * Throws when a refresh got no answer: the session may well go on.
  */
-async function replacedSince(used, asOf, waiting = true) {
+export async function freshSince(used, asOf, { waiting = true, refresh = true } = {}) {
   if (waiting) await renewal;
   if (asOf !== signIns) return false;   // signed out (or in again) since: nothing to end
   if (used !== token) return true;
+  if (refresh && await refreshed()) return true;
+  if (waiting) await renewal;           // a password change that started meanwhile got the refresh refused
+  if (asOf !== signIns) return false;
+  if (used !== token) return true;
   onEnded();
   return false;
+}
+
+/** The refresh on its way, or a new one: however many callers ask at once, a refresh token is sent once. */
+function refreshed() {
+  if (!refreshing) {
+    const pending = exchange();
+    const done = () => { if (refreshing === pending) refreshing = null; };
+    pending.then(done, done);
+    refreshing = pending;
+  }
+  return refreshing;
+}
+
+/**
+ * Uses the refresh token up for the next pair: true once it is in place, false when refused. Without an answer, or
+ * with a server error, the refresh token is kept for the next try: most likely it never counted (the network was
+ * down, the transaction rolled back), and if it did, sending it again ends the session, as giving up would.
+ */
+async function exchange() {
+  const [sent, before, asOf] = [refreshToken, token, signIns];
+  if (!sent) return false;   // a session kept before refresh tokens existed
+  refreshToken = null;
+  let response;
+  try {
+    response = await post('/auth/refresh', { refreshToken: sent });
+  } catch {
+    keepUnused(sent, asOf);
+    throw new Error(t('error.network'));
+  }
+  if (response.status >= 500) {
+    keepUnused(sent, asOf);
+    throw new Error(t('error.server', { status: response.status }));
+  }
+  const next = response.ok ? await response.json() : null;
+  if (asOf !== signIns) {
+    if (next) logout(next.refreshToken);   // signed out while it was on its way: its session ends too
+    return false;
+  }
+  if (next && token === before) adopt(next);   // else a password change answered meanwhile, with a session of its own
+  return Boolean(next);
+}
+
+function keepUnused(sent, asOf) {
+  if (asOf === signIns && refreshToken === null) refreshToken = sent;
+}
+
+/**
+ * A ticket for one handshake of the event socket, asked with a token not about to run out (a socket on it would
+ * close within the minute); with that token and its session, for when the socket closes. Null: the session ended.
+ */
+export async function socketTicket() {
+  const asOf = signIns;
+  if (!token) return null;
+  if (Date.now() >= refreshAt && !await freshSince(token, asOf)) return null;
+  const used = token;
+  const { ticket } = await api('POST', '/auth/socket-ticket');
+  return { ticket, used, asOf };
 }
 
 export async function api(method, path, body) {
@@ -76,7 +202,7 @@ export async function upload(path, file) {
   return type.includes('json') ? response.json() : null;
 }
 
-async function request(method, path, body, { mediaType, renewing } = {}) {
+async function request(method, path, body, { mediaType, renewing, retried } = {}) {
   const [sent, asOf] = [token, signIns];
   let response;
   try {
@@ -93,66 +219,18 @@ async function request(method, path, body, { mediaType, renewing } = {}) {
     const type = response.headers.get('Content-Type') || '';
     const payload = type.includes('json') ? await response.json() : null;
     // signing in carries no token: its 401 is a refusal of what was typed, said in the server's words
-    const ended = response.status === 401 && Boolean(sent);
-    if (ended && await replacedSince(sent, asOf, !renewing)) return request(method, path, body, { mediaType });
-    const error = new Error(ended ? t('session.ended')
+    const refused = response.status === 401 && Boolean(sent);
+    // a token run out is refreshed once and the call goes once more; refused again, the session has ended
+    if (refused && await freshSince(sent, asOf, { waiting: !renewing, refresh: !retried })) {
+      return request(method, path, body, { mediaType, renewing, retried: true });
+    }
+    const error = new Error(refused ? t('session.ended')
       : payload?.detail || t('error.server', { status: response.status }));
     error.type = payload?.type;
     error.retryAfter = Number(response.headers.get('Retry-After')) || null;   // seconds, when throttled
     throw error;
   }
   return response;
-}
-
-/**
- * The event socket, reconnecting after a drop; onOpen runs after every (re)connect so the page resyncs. Closed for
- * policy (1008: the session ended, or the token was refused) it does not reconnect with the same token. A socket
- * that never opened tells onDrop so: the browser does not say why, and a handshake refused for an ended session
- * looks like the server being away.
- */
-export function listen({ onEvent, onOpen, onDrop }) {
-  let socket = null;
-  let stopped = false;
-  let retry = null;
-  const connect = () => {
-    if (stopped) return;
-    const [used, asOf] = [token, signIns];
-    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const address = `${scheme}://${location.host}/ws/agent-events?access_token=${encodeURIComponent(used)}`;
-    const opened = new WebSocket(address);
-    let open = false;
-    socket = opened;
-    opened.onmessage = (message) => onEvent(JSON.parse(message.data));
-    opened.onopen = () => {
-      open = true;
-      onOpen();
-    };
-    opened.onclose = async (event) => {
-      if (stopped || opened !== socket) return;   // closed here, or replaced by one on a fresh token
-      if (event.code === 1008) {
-        if (await replacedSince(used, asOf) && opened === socket) connect();
-        return;
-      }
-      onDrop(!open);
-      retry = setTimeout(connect, 1500);
-    };
-  };
-  connect();
-  return {
-    close: () => {
-      stopped = true;
-      clearTimeout(retry);
-      socket?.close();
-    },
-    drop: () => socket?.close(),
-    /** On the token in use now (a fresh one after a password change): the new socket opens before the old closes. */
-    reconnect: () => {
-      const old = socket;
-      clearTimeout(retry);
-      connect();
-      old?.close();
-    },
-  };
 }
 
 export const escape = (text) => String(text ?? '').replace(/[&<>"']/g,

@@ -4,7 +4,8 @@
 // supervisor, a timer) arrives over the event socket; after a drop the socket reconnects and the page re-reads
 // everything, so it never shows stale state. When the session ends (the password changed elsewhere, the user
 // disabled, the tenant suspended) the page says so and asks to sign in again.
-import { api, clock, escape, listen, secondsUntil, since, useToken } from './api.js';
+import { api, clock, endSession, escape, secondsUntil, signIn, since, useSession } from './api.js';
+import { listen } from './events.js';
 import { currentLanguage, setLanguage, t } from './i18n.js';
 import { Work } from './work.js';
 import { Board } from './board.js';
@@ -23,7 +24,7 @@ const work = new Work({ onError: showError, refresh: () => refreshAll(), me: () 
 const board = new Board({ onError: showError });
 const im = new InstantMessages({ onError: showError, me: () => session?.agentId });
 const outbound = new OutboundDialog({ onError: showError, started: (id, text) => work.take(id, text) });
-const password = new PasswordDialog({ onError: showError, notice: (text) => work.showNotice(text), renewed });
+const password = new PasswordDialog({ onError: showError, notice: (text) => work.showNotice(text) });
 
 function showError(error) {
   $('error').textContent = error ? error.message : '';
@@ -172,7 +173,7 @@ function show(next) {
 Object.keys(VIEWS).forEach((name) => { $('tab-' + name).onclick = () => show(name); });
 
 async function start() {
-  useToken(session.token, () => signOut(t('session.ended')));
+  useSession(session, { ended: () => signOut(t('session.ended')), kept: keep });
   $('signin').hidden = true;
   $('tabs').hidden = false;
   $('presence').hidden = !takesWork();   // an administrator without channels has no state to set
@@ -212,9 +213,11 @@ async function start() {
   window.switchboardDropConnection = () => events?.drop();   // lets the browser tests cut the socket
 }
 
-/** A password change's answer: a fresh session (api.js uses its token already), kept for a reload, the socket on it. */
-function renewed(next) {
-  if (session?.agentId !== next.agentId) return;   // signed out meanwhile
+/**
+ * A fresh session, refreshed or a password change's (api.js uses its tokens already): kept for a reload in place of
+ * the one whose refresh token is used up, and the socket moved onto its token before the old one runs out.
+ */
+function keep(next) {
   session = next;
   sessionStorage.setItem('switchboard.session', JSON.stringify(session));
   events?.reconnect();
@@ -233,7 +236,7 @@ function signOut(why) {
   sessionStorage.removeItem('switchboard.session');
   events?.close();
   events = null;
-  useToken(null);
+  endSession();
   $('signin').hidden = false;
   Object.values(VIEWS).forEach((id) => { $(id).hidden = true; });
   $('tabs').hidden = true;
@@ -256,7 +259,7 @@ $('signin').addEventListener('submit', (event) => {
   const form = new FormData(event.target);
   act(async () => {
     try {
-      session = await api('POST', '/auth/login', Object.fromEntries(form));
+      session = await signIn(Object.fromEntries(form));
     } catch (error) {
       throw new Error(inWords(error, 'signIn'));   // a wrong password, a throttled or locked account, a suspension
     }

@@ -25,7 +25,7 @@ public final class Database {
     }
 
     /** The first column of a query's one row, as a number ({@code select count(*) …}), with its parameters bound. */
-    static int count(String sql, Object... parameters) {
+    public static int count(String sql, Object... parameters) {
         try (Connection db = connect(); var statement = db.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * Token headers and hand-made tokens: a real token's claims signed again with a chosen key under a chosen
  * {@code kid}. The test server's key pair is the one the build made in {@code switchboard.test.jwt.dir}.
  */
-final class Tokens {
+public final class Tokens {
 
     private Tokens() {
     }
@@ -52,7 +52,7 @@ final class Tokens {
     }
 
     /** The token with its expiry moved to {@code expiresAt}, signed again with the key under the kid it had. */
-    static String expiringAt(String token, java.time.Instant expiresAt) {
+    public static String expiringAt(String token, java.time.Instant expiresAt) {
         String[] parts = token.split("\\.");
         JsonObject claims;
         try (var reader = Json.createReader(new java.io.StringReader(new String(Base64.getUrlDecoder()
