@@ -6,7 +6,7 @@
 // why, and a handshake refused for an ended session looks like the server being away.
 import { freshSince, socketTicket } from './api.js';
 
-const AGAIN_MS = 1500;
+const RETRY_MS = 1500;
 
 export function listen({ onEvent, onOpen, onDrop }) {
   let socket = null;
@@ -19,7 +19,7 @@ export function listen({ onEvent, onOpen, onDrop }) {
   const later = (mine, neverOpened) => {
     if (!current(mine)) return;
     onDrop(neverOpened);
-    retry = setTimeout(connect, AGAIN_MS);
+    retry = setTimeout(connect, RETRY_MS);
   };
 
   async function connect() {
@@ -52,14 +52,14 @@ export function listen({ onEvent, onOpen, onDrop }) {
     };
     opened.onclose = (event) => {
       if (!current(mine)) return;   // closed here, or replaced by a newer one
-      if (event.code === 4401) renewed(mine, used, asOf);
+      if (event.code === 4401) expired(mine, used, asOf);
       else if (event.code === 1008) ended(mine, used, asOf);
       else later(mine, !wasOpen);
     };
   }
 
   /** Its token ran out: a fresh one (unless there is one already), and a new ticket with it. */
-  async function renewed(mine, used, asOf) {
+  async function expired(mine, used, asOf) {
     try {
       if (await freshSince(used, asOf) && current(mine)) connect();
     } catch {

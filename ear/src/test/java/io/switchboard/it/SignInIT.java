@@ -94,6 +94,23 @@ class SignInIT extends ServerTest {
     }
 
     @Test
+    void twoRightSignInsAtOnceAfterAMistakeBothGetIn() throws Exception {
+        TestAgent fay = fixtures.agent("chat");
+        FromAddress desk = freshSource();
+        assertTrue(desk.login("demo", fay.login(), "a-typo-password").isProblem(401, "invalid-credentials"));
+        List<Supplier<Api.Reply>> tabs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            tabs.add(() -> desk.login("demo", fay.login(), Fixtures.PASSWORD));
+        }
+        for (Api.Reply reply : all(tabs)) {
+            assertEquals(200, reply.status(), "each waits for the one before, none fails: " + reply);
+        }
+        assertTrue(api.post("/api/auth/login", null, Json.createObjectBuilder().add("tenant", "demo")
+                .add("login", "nul\u0000" + fay.login()).add("password", "whatever-1").build().toString())
+                .isProblem(400, "validation-failed"), "a control character is refused at the door");
+    }
+
+    @Test
     void aSourceThatKeepsFailingIsSlowedDownForEveryAccountAndOnlyThatSource() {
         TestAgent bob = fixtures.agent("chat");
         FromAddress attacker = freshSource();

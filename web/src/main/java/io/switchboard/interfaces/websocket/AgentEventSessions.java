@@ -81,6 +81,7 @@ public class AgentEventSessions {
      */
     private void closeEndedSessions() {
         try {
+            standings.readAhead(byAgent.keySet());
             byAgent.values().forEach(sockets -> sockets.forEach(socket -> {
                 if (standings.expired(socket.caller())) {
                     giveUp(socket, new CloseReason(TOKEN_EXPIRED, "token expired"));

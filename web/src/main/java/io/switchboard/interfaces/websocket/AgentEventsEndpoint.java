@@ -43,9 +43,13 @@ public class AgentEventsEndpoint {
         List<String> ticket = session.getRequestParameterMap().getOrDefault(TICKET_PARAMETER, List.of());
         Optional<Caller> caller = ticket.isEmpty() ? Optional.empty() : sessions.redeem(ticket.get(0))
                 .map(holder -> new Caller(holder.agentId(), holder.tenantId(), holder.login(), holder.roles(),
-                        holder.credentialVersion(), holder.issuedAt(), holder.sessionExpiresAt()))
-                .filter(standings::admits);
-        if (caller.isEmpty()) {
+                        holder.credentialVersion(), holder.issuedAt(), holder.sessionExpiresAt()));
+        if (caller.isPresent() && standings.expired(caller.get())) {
+            // the token the ticket was asked with ran out meanwhile: the client refreshes and comes back
+            session.close(new CloseReason(AgentEventSessions.TOKEN_EXPIRED, "token expired"));
+            return;
+        }
+        if (caller.isEmpty() || !standings.admits(caller.get())) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "invalid ticket"));
             return;
         }

@@ -98,9 +98,10 @@ public class AgentAdministrationService {
     /** A new password set by an admin: the user's tokens stop working and any sign-in lockout is lifted. */
     public void resetPassword(UUID tenantId, UUID agentId, char[] password) {
         SignInService.requireAcceptable(password);
+        // the sign-in record first, then the agent: the order sign-ins take them in, so the two never deadlock
+        signIn.forgetFailures(tenants.byId(tenantId).code(), agents.loginOf(tenantId, agentId));
         Agent agent = agents.lockForUpdate(tenantId, agentId);
         agent.changePassword(hasher.hash(password));
-        signIn.forgetFailures(tenants.byId(tenantId).code(), agent.login());
         audit.record(tenantId, agent.login(), "admin", SignInRecord.Outcome.PASSWORD_RESET, clock.instant());
     }
 

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -32,11 +33,15 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    public record Credentials(@NotBlank @Size(max = 40) String tenant, @NotBlank @Size(max = 64) String login,
+    /** Plain text: no control characters (a NUL would reach the database), said as a field error. */
+    static final String PLAIN = "[^\\p{Cntrl}]*";
+
+    public record Credentials(@NotBlank @Size(max = 40) @Pattern(regexp = PLAIN) String tenant,
+                              @NotBlank @Size(max = 64) @Pattern(regexp = PLAIN) String login,
                               @NotBlank @Size(max = 200) String password) {
     }
 
-    public record OperatorCredentials(@NotBlank @Size(max = 64) String login,
+    public record OperatorCredentials(@NotBlank @Size(max = 64) @Pattern(regexp = PLAIN) String login,
                                       @NotBlank @Size(max = 200) String password) {
     }
 

@@ -24,6 +24,14 @@ public class Agents {
         return inTenant(agent, tenantId, agentId);
     }
 
+    /** The agent's login, without loading (or locking) the agent. */
+    public String loginOf(UUID tenantId, UUID agentId) {
+        return em.createQuery("select a.login from Agent a where a.id = :id and a.tenantId = :tenant", String.class)
+                .setParameter("id", agentId).setParameter("tenant", tenantId).getResultStream().findFirst()
+                .orElseThrow(() -> new io.switchboard.api.error.NotFoundException("agent-not-found",
+                        "No agent " + agentId + "."));
+    }
+
     public Agent byId(UUID tenantId, UUID agentId) {
         return inTenant(em.find(Agent.class, agentId), tenantId, agentId);
     }

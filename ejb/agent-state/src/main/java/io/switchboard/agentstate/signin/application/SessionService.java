@@ -60,9 +60,14 @@ public class SessionService {
     }
 
     static final Duration TICKET_LIFE = Duration.ofSeconds(30);
+    /** A used refresh token presented again this soon is a race of the user's own tabs, not a copy. */
+    static final Duration REUSE_GRACE = Duration.ofSeconds(30);
 
     @Inject
     SessionSecrets secrets;
+
+    @Inject
+    io.switchboard.agentstate.signin.infrastructure.SignInThrottles throttles;
 
     @Inject
     Agents agents;
@@ -103,6 +108,11 @@ public class SessionService {
             return refused(false);
         }
         RefreshRow row = found.get();
+        if (row.usedAt() != null && row.usedAt().plus(REUSE_GRACE).isAfter(now)) {
+            // Two tabs sharing a session, or a reload during a refresh: the other caller has the next token. Refused
+            // without ending the sign-in.
+            return refused(false);
+        }
         if (row.usedAt() != null) {
             secrets.revokeFamily(row.familyId());
             Agent agent = agents.byId(row.tenantId(), row.agentId());
@@ -163,9 +173,10 @@ public class SessionService {
                 row.issuedAt(), row.sessionExpiresAt()));
     }
 
-    /** Forgets expired refresh tokens and tickets; how many rows went. */
+    /** Forgets expired refresh tokens and tickets, and sign-in failures past their window; how many rows went. */
     public int purgeExpired() {
-        return secrets.purgeExpired(clock.instant());
+        Instant now = clock.instant();
+        return secrets.purgeExpired(now) + throttles.purge(now.minus(Duration.ofMinutes(15)), now);
     }
 
 }

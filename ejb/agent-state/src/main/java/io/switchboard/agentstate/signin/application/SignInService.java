@@ -133,6 +133,8 @@ public class SignInService {
             return attempt.refused(Outcome.TENANT_SUSPENDED, Refusal.TENANT_SUSPENDED);
         }
         if (hasher.needsRehash(user.passwordHash())) {
+            // locked and read again: routing may have changed the agent's row during the slow check
+            em.refresh(user, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             user.rehashPassword(hasher.hash(password));
         }
         attempt.succeeded(Outcome.SIGNED_IN);
@@ -187,6 +189,24 @@ public class SignInService {
                 ((Number) row[0]).intValue(), (Boolean) row[1], (Boolean) row[2]));
     }
 
+    /** Where the holders of these users' tokens stand now, in one read (users that no longer exist are absent). */
+    public java.util.Map<UUID, Standing> standings(java.util.Collection<UUID> agentIds) {
+        if (agentIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        List<?> rows = em.createNativeQuery("select a.id, a.credential_version, a.disabled_at is not null, "
+                        + "t.suspended_at is not null from agent a join tenant t on t.id = a.tenant_id "
+                        + "where a.id in (:ids)")
+                .setParameter("ids", List.copyOf(agentIds)).getResultList();
+        java.util.Map<UUID, Standing> standings = new java.util.HashMap<>();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            standings.put((UUID) columns[0], new Standing(((Number) columns[1]).intValue(), (Boolean) columns[2],
+                    (Boolean) columns[3]));
+        }
+        return standings;
+    }
+
     /** The tenant's sign-in audit log, newest first. */
     public List<SignInRecord> auditLog(UUID tenantId, Long beforeId, int limit) {
         return audit.of(tenantId, beforeId, limit);
@@ -198,9 +218,13 @@ public class SignInService {
     }
 
     public static void requireAcceptable(char[] password) {
-        if (password == null || password.length < MIN_PASSWORD || password.length > MAX_PASSWORD) {
-            throw new InvalidRequestException("weak-password",
-                    "A password has " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters.");
+        if (password == null || password.length < MIN_PASSWORD || password.length > MAX_PASSWORD
+                || new String(password).isBlank()) {
+            throw new InvalidRequestException("weak-password", "A password has " + MIN_PASSWORD + " to "
+                    + MAX_PASSWORD + " characters, not only spaces.");
+        }
+        if (new String(password).chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidRequestException("invalid-password", "A password has no control characters.");
         }
     }
 
@@ -252,13 +276,18 @@ public class SignInService {
 
         Optional<SignInResult> refusedBeforeChecking() {
             Failures from = throttles.read(sourceKey());
-            Optional<SignInPolicy.Refusal> refusal = accountPolicy.refusal(account, now)
-                    .or(() -> sourcePolicy.refusal(from, now));
+            Optional<SignInPolicy.Refusal> byAccount = accountPolicy.refusal(account, now);
+            Optional<SignInPolicy.Refusal> refusal = byAccount.or(() -> sourcePolicy.refusal(from, now));
             if (refusal.isEmpty()) {
                 return Optional.empty();
             }
             boolean locked = refusal.get().locked();
-            countFailure();
+            if (byAccount.isPresent()) {
+                countFailure();
+            } else {
+                // slowed for its address only (an office behind one address): the account itself did nothing wrong
+                countSourceFailure();
+            }
             audit.record(tenantId, login, source, locked ? Outcome.LOCKED_OUT : Outcome.THROTTLED, now);
             return Optional.of(SignInResult.waitFor(locked ? Refusal.LOCKED : Refusal.THROTTLED,
                     refusal.get().retryAfter()));
@@ -287,9 +316,13 @@ public class SignInService {
         private boolean countFailure() {
             Failures accountAfter = accountPolicy.afterFailure(account, now);
             throttles.store(accountAfter);
+            countSourceFailure();
+            return accountPolicy.lockedBy(account, accountAfter, now);
+        }
+
+        private void countSourceFailure() {
             Failures from = throttles.lock(sourceKey());
             throttles.store(sourcePolicy.afterFailure(from, now));
-            return accountPolicy.lockedBy(account, accountAfter, now);
         }
 
         private String sourceKey() {

@@ -22,11 +22,18 @@ public class SignInThrottles {
 
     /** The key's record, its row locked until the transaction ends (created empty when there is none). */
     public Failures lock(String key) {
-        em.createNativeQuery("insert into sign_in_throttle (key, failures, last_failure_at) "
-                + "values (?1, 0, now()) on conflict (key) do nothing").setParameter(1, key).executeUpdate();
-        List<?> rows = em.createNativeQuery("select failures, last_failure_at, not_before, locked_until "
-                + "from sign_in_throttle where key = ?1 for update").setParameter(1, key).getResultList();
-        return failures(key, (Object[]) rows.get(0));
+        // The row may be purged between the insert and the lock (rows are reset, never deleted, by sign-ins; only
+        // the purge deletes old ones): then it is made again.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            em.createNativeQuery("insert into sign_in_throttle (key, failures, last_failure_at) "
+                    + "values (?1, 0, now()) on conflict (key) do nothing").setParameter(1, key).executeUpdate();
+            List<?> rows = em.createNativeQuery("select failures, last_failure_at, not_before, locked_until "
+                    + "from sign_in_throttle where key = ?1 for update").setParameter(1, key).getResultList();
+            if (!rows.isEmpty()) {
+                return failures(key, (Object[]) rows.get(0));
+            }
+        }
+        throw new IllegalStateException("The sign-in record " + key + " keeps disappearing");
     }
 
     private static Failures failures(String key, Object[] row) {
@@ -50,9 +57,20 @@ public class SignInThrottles {
                 .executeUpdate();
     }
 
-    /** A successful sign-in clears the account's failures. */
+    /**
+     * A successful sign-in clears the account's failures. The row is reset, not deleted: an attempt waiting for its
+     * lock must find it when this one commits.
+     */
     public void clear(String key) {
-        em.createNativeQuery("delete from sign_in_throttle where key = ?1").setParameter(1, key).executeUpdate();
+        em.createNativeQuery("update sign_in_throttle set failures = 0, not_before = null, locked_until = null "
+                + "where key = ?1").setParameter(1, key).executeUpdate();
+    }
+
+    /** Forgets records whose last failure is older than {@code before} and that lock nothing now. */
+    public int purge(Instant before, Instant now) {
+        return em.createNativeQuery("delete from sign_in_throttle where last_failure_at < ?1 "
+                        + "and (locked_until is null or locked_until < ?2)")
+                .setParameter(1, Timestamp.from(before)).setParameter(2, Timestamp.from(now)).executeUpdate();
     }
 
     private static Timestamp timestamp(Instant instant) {
