@@ -161,11 +161,6 @@ public class SessionService {
         return secret;
     }
 
-    /** Whether a ticket could be redeemed now (checked before the upgrade, to answer 401 rather than a close). */
-    public boolean ticketValid(String secret) {
-        return secrets.ticket(secret, clock.instant()).isPresent();
-    }
-
     /** Redeems a ticket: good once, on any node. */
     public Optional<TicketHolder> redeem(String secret) {
         return secrets.redeemTicket(secret, clock.instant()).map(row -> new TicketHolder(row.agentId(),

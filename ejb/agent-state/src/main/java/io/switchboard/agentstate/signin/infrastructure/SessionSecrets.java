@@ -83,12 +83,6 @@ public class SessionSecrets {
                 .setParameter(9, Timestamp.from(ticket.expiresAt())).executeUpdate();
     }
 
-    public Optional<TicketRow> ticket(String secret, Instant now) {
-        return tickets(em.createNativeQuery("select agent_id, tenant_id, login, roles, credential_version, issued_at, "
-                + "session_expires_at, expires_at from socket_ticket where ticket_hash = ?1 and expires_at > ?2")
-                .setParameter(1, hash(secret)).setParameter(2, Timestamp.from(now)).getResultList());
-    }
-
     /** Deletes the ticket and returns it, if it was there and not expired: a second redeemer gets nothing. */
     public Optional<TicketRow> redeemTicket(String secret, Instant now) {
         return tickets(em.createNativeQuery("delete from socket_ticket where ticket_hash = ?1 and expires_at > ?2 "
