@@ -72,6 +72,16 @@ class TenancyIT extends ServerTest {
         String code = "s-" + UUID.randomUUID().toString().substring(0, 8);
         String tenantId = create(operator, code, "boss", "first-admin-1").json().getString("id");
         String boss = tenantLogin(code, "boss", "first-admin-1").json().getString("token");
+        String worker = api.post("/api/admin/agents", boss, Json.createObjectBuilder().add("login", "worker")
+                .add("displayName", "Worker").add("extension", "2001").add("password", "agent-password-1")
+                .add("licenceTier", "STANDARD").add("roles", Json.createArrayBuilder().add("agent"))
+                .add("channels", Json.createArrayBuilder().add("chat")).build().toString()).json()
+                .getString("agentId");
+        String workerToken = tenantLogin(code, "worker", "agent-password-1").json().getString("token");
+        assertEquals(200, api.post("/api/agents/" + worker + "/channels/login", workerToken,
+                Api.channels("chat")).status());
+        assertEquals(200, api.post("/api/agents/" + worker + "/channels/ready", workerToken,
+                Api.channels("chat")).status());
 
         try (EventSocket socket = EventSocket.open(api, boss)) {
             Api.Reply suspended = api.post("/api/operator/tenants/" + tenantId + "/suspend", operator, null);
@@ -87,7 +97,12 @@ class TenancyIT extends ServerTest {
 
         assertEquals(200, api.post("/api/operator/tenants/" + tenantId + "/resume", operator, null).status());
         String again = tenantLogin(code, "boss", "first-admin-1").json().getString("token");
-        assertEquals(1, api.get("/api/admin/agents", again).array().size(), "its data stayed");
+        List<JsonObject> users = api.get("/api/admin/agents", again).array().getValuesAs(JsonObject.class);
+        assertEquals(2, users.size(), "its data stayed");
+        JsonObject stayed = users.stream().filter(u -> u.getString("login").equals("worker")).findFirst()
+                .orElseThrow();
+        assertEquals("LOGGED_OUT", stayed.getJsonArray("channels").getJsonObject(0).getString("state"),
+                "logged off when suspended: nothing was offered to someone who could not answer");
         assertEquals(404, api.post("/api/operator/tenants/" + UUID.randomUUID() + "/suspend", operator, null)
                 .status());
     }

@@ -291,6 +291,19 @@ public class Agent {
         return changes;
     }
 
+    /**
+     * Logs off every logged-in channel without work in progress (a suspended tenant: no work is offered to someone
+     * who cannot answer); channels with work stay as they are. Never refuses.
+     */
+    public AgentChanges logOffIdleChannels(Instant now) {
+        AgentChanges changes = new AgentChanges();
+        channels.values().stream()
+                .filter(session -> session.state() != ChannelState.LOGGED_OUT && session.activeWork() == 0)
+                .sorted(Comparator.comparing(ChannelSession::channel))
+                .forEach(session -> record(session.logOff(now), changes));
+        return changes;
+    }
+
     public void enable() {
         disabledAt = null;
     }

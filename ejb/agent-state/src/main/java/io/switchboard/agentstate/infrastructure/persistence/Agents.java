@@ -42,6 +42,12 @@ public class Agents {
                 .getResultStream().findFirst();
     }
 
+    /** The ids of the tenant's users, without loading them (each is then locked and read on its own). */
+    public List<UUID> idsOf(UUID tenantId) {
+        return em.createQuery("select a.id from Agent a where a.tenantId = :tenant order by a.id", UUID.class)
+                .setParameter("tenant", tenantId).getResultList();
+    }
+
     public List<Agent> allOf(UUID tenantId) {
         return em.createQuery("select distinct a from Agent a left join fetch a.channels "
                         + "where a.tenantId = :tenant order by a.login", Agent.class)

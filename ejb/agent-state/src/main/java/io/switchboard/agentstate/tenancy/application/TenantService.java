@@ -1,5 +1,6 @@
 package io.switchboard.agentstate.tenancy.application;
 
+import io.switchboard.agentstate.application.AgentCommands;
 import io.switchboard.agentstate.application.PasswordHasher;
 import io.switchboard.agentstate.domain.Agent;
 import io.switchboard.agentstate.domain.Role;
@@ -56,6 +57,9 @@ public class TenantService {
     @Inject
     Clock clock;
 
+    @Inject
+    AgentCommands commands;
+
     public TenantView create(String code, String name, FirstAdmin admin) {
         if (code == null || !CODE.matcher(code).matches()) {
             throw new InvalidRequestException("invalid-tenant-code", "A tenant code is 2 to 40 lower-case letters, "
@@ -82,10 +86,17 @@ public class TenantService {
                 .map(this::view).toList();
     }
 
-    /** Its users can no longer sign in; their tokens and sockets stop working within seconds. Its data stays. */
+    /**
+     * Its users can no longer sign in; their tokens and sockets stop working within seconds. Every channel without
+     * work in progress is logged off, so routing offers nothing to people who cannot answer (work in progress stays
+     * with its agent). Its data stays.
+     */
     public TenantView suspend(UUID tenantId) {
         Tenant tenant = locked(tenantId);
         tenant.suspend(clock.instant());
+        for (UUID agentId : agents.idsOf(tenantId)) {
+            commands.apply(tenantId, agentId, (agent, now) -> agent.logOffIdleChannels(now));
+        }
         return view(tenant);
     }
 
