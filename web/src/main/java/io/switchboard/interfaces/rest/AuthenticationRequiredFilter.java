@@ -45,15 +45,12 @@ public class AuthenticationRequiredFilter implements ContainerRequestFilter {
         }
         Caller caller;
         try {
-            caller = TokenService.caller(jwt.getSubject(), jwt.getClaim(TokenService.TENANT_CLAIM), jwt.getName(),
-                    jwt.getGroups(), jwt.getClaim(TokenService.CREDENTIAL_VERSION_CLAIM), jwt.getIssuedAtTime(),
-                    jwt.getExpirationTime());
+            caller = TokenService.caller(jwt);
         } catch (IllegalArgumentException e) {
             throw new AuthenticationFailedException("session-ended", "This token is not a user's; sign in again.");
         }
         if (!standings.admits(caller)) {
-            throw new AuthenticationFailedException("session-ended", "Your session has ended (your password "
-                    + "changed, your user was disabled or your contact center's access was suspended); sign in again.");
+            throw AuthenticationFailedException.sessionEnded();
         }
     }
 }

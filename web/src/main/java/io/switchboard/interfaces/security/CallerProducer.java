@@ -17,9 +17,7 @@ public class CallerProducer {
     @Produces
     Caller caller() {
         try {
-            return TokenService.caller(jwt.getSubject(), jwt.getClaim(TokenService.TENANT_CLAIM), jwt.getName(),
-                    jwt.getGroups(), jwt.getClaim(TokenService.CREDENTIAL_VERSION_CLAIM), jwt.getIssuedAtTime(),
-                    jwt.getExpirationTime());
+            return TokenService.caller(jwt);
         } catch (IllegalArgumentException e) {
             // the operator's token names no tenant: it reaches nothing that acts for a tenant's user
             throw new AccessDeniedException("This token is not a tenant user's; it cannot act in a tenant.");

@@ -67,7 +67,7 @@ public class CallerStandings {
 
     public boolean admits(Caller caller) {
         long now = clock.millis();
-        if (!caller.expiresAt().isAfter(clock.instant())) {
+        if (expired(caller)) {
             return false;
         }
         Read read = reads.get(caller.agentId());
@@ -76,10 +76,16 @@ public class CallerStandings {
             if (reads.size() >= MAX_CACHED) {
                 reads.clear();
             }
-            read = new Read(signIn.standing(caller.agentId()), now);
+            read = new Read(Optional.ofNullable(signIn.standings(List.of(caller.agentId())).get(caller.agentId())),
+                    now);
             reads.put(caller.agentId(), read);
         }
         return read.standing().map(standing -> standing.admits(caller.credentialVersion())).orElse(false);
+    }
+
+    /** A token of a later credential version than the one read: what was read is older than the token. */
+    private static boolean knowsLess(Caller caller, Read read) {
+        return read.standing().map(s -> caller.credentialVersion() > s.credentialVersion()).orElse(false);
     }
 
     /**
@@ -87,11 +93,6 @@ public class CallerStandings {
      * handed out just after a password change, an enabling or a resumption must not be judged by what was true
      * before it. Only for a second after issue, so it costs at most one more read per new token.
      */
-    /** A token of a later credential version than the one read: what was read is older than the token. */
-    private static boolean knowsLess(Caller caller, Read read) {
-        return read.standing().map(s -> caller.credentialVersion() > s.credentialVersion()).orElse(false);
-    }
-
     private static boolean newerThan(Caller caller, Read read) {
         return caller.issuedAt().toEpochMilli() + 1000 > read.atMillis();
     }

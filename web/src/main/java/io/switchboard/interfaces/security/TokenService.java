@@ -4,6 +4,7 @@ import io.switchboard.api.agentstate.AuthenticatedUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -106,11 +107,17 @@ public class TokenService {
         }
     }
 
+    /** The caller of a token MicroProfile JWT verified; IllegalArgumentException for one naming no tenant user. */
+    public static Caller caller(JsonWebToken jwt) {
+        return caller(jwt.getSubject(), jwt.getClaim(TENANT_CLAIM), jwt.getName(), jwt.getGroups(),
+                jwt.getClaim(CREDENTIAL_VERSION_CLAIM), jwt.getIssuedAtTime(), jwt.getExpirationTime());
+    }
+
     /**
      * The caller a verified tenant user's token names; an operator's token, which names no tenant, has no caller
      * here (it reaches only the operator's endpoints, which do not ask for one).
      */
-    public static Caller caller(String subject, Object tenant, String login, Set<String> groups,
+    static Caller caller(String subject, Object tenant, String login, Set<String> groups,
                                 Object credentialVersion, long issuedAtEpochSecond, long expiresAtEpochSecond) {
         // jose4j gives a number claim as a Long, MicroProfile JWT as a JSON-P number
         int version;

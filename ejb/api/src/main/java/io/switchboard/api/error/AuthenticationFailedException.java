@@ -11,4 +11,10 @@ public class AuthenticationFailedException extends DomainException {
     public AuthenticationFailedException(String code, String message) {
         super(code, message);
     }
+
+    /** A token or refresh token of a session that ended: the password changed, the user or tenant was stopped. */
+    public static AuthenticationFailedException sessionEnded() {
+        return new AuthenticationFailedException("session-ended", "Your session has ended (your password changed, "
+                + "your user was disabled or your contact center's access was suspended); sign in again.");
+    }
 }

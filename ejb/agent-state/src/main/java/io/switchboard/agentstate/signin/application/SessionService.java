@@ -1,7 +1,6 @@
 package io.switchboard.agentstate.signin.application;
 
 import io.switchboard.agentstate.domain.Agent;
-import io.switchboard.agentstate.domain.Role;
 import io.switchboard.agentstate.domain.Tenant;
 import io.switchboard.agentstate.infrastructure.persistence.Agents;
 import io.switchboard.agentstate.infrastructure.persistence.Tenants;
@@ -10,6 +9,7 @@ import io.switchboard.agentstate.signin.infrastructure.SessionSecrets;
 import io.switchboard.agentstate.signin.infrastructure.SessionSecrets.RefreshRow;
 import io.switchboard.agentstate.signin.infrastructure.SessionSecrets.TicketRow;
 import io.switchboard.agentstate.signin.infrastructure.SignInAuditLog;
+import io.switchboard.agentstate.signin.infrastructure.SignInThrottles;
 import io.switchboard.api.agentstate.AuthenticatedUser;
 import io.switchboard.api.error.AuthenticationFailedException;
 import jakarta.ejb.Stateless;
@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * A signed-in user's session beyond the short-lived access token: refresh tokens that rotate at every use (a used
@@ -47,9 +46,8 @@ public class SessionService {
             if (user != null) {
                 return this;
             }
-            throw sessionEnded ? new AuthenticationFailedException("session-ended", "Your session has ended (your "
-                    + "password changed, your user was disabled or your contact center's access was suspended); "
-                    + "sign in again.") : new AuthenticationFailedException("invalid-refresh-token",
+            throw sessionEnded ? AuthenticationFailedException.sessionEnded()
+                    : new AuthenticationFailedException("invalid-refresh-token",
                     "This refresh token is not valid (unknown, expired, used already or signed out); sign in again.");
         }
     }
@@ -67,7 +65,7 @@ public class SessionService {
     SessionSecrets secrets;
 
     @Inject
-    io.switchboard.agentstate.signin.infrastructure.SignInThrottles throttles;
+    SignInThrottles throttles;
 
     @Inject
     Agents agents;
@@ -132,10 +130,7 @@ public class SessionService {
         String next = secrets.newSecret();
         secrets.addRefresh(next, row.familyId(), agent.id(), tenant.id(), agent.credentialVersion(), now,
                 row.expiresAt());
-        AuthenticatedUser user = new AuthenticatedUser(agent.id(), tenant.id(), tenant.code(), agent.login(),
-                agent.displayName(), agent.roles().stream().map(Role::groupName)
-                .collect(Collectors.toCollection(TreeSet::new)), agent.credentialVersion());
-        return new Refreshed(user, new Refresh(next, Duration.between(now, row.expiresAt()).toSeconds()), false);
+        return new Refreshed(SignInService.authenticated(agent, tenant), new Refresh(next, Duration.between(now, row.expiresAt()).toSeconds()), false);
     }
 
     private static Refreshed refused(boolean sessionEnded) {

@@ -180,15 +180,6 @@ public class SignInService {
         return SignInResult.signedIn(authenticated(user, tenant));
     }
 
-    /** Where the holder of a token stands now; empty when the user no longer exists. */
-    public Optional<Standing> standing(UUID agentId) {
-        List<?> rows = em.createNativeQuery("select a.credential_version, a.disabled_at is not null, "
-                        + "t.suspended_at is not null from agent a join tenant t on t.id = a.tenant_id where a.id = ?1")
-                .setParameter(1, agentId).getResultList();
-        return rows.stream().map(Object[].class::cast).findFirst().map(row -> new Standing(
-                ((Number) row[0]).intValue(), (Boolean) row[1], (Boolean) row[2]));
-    }
-
     /** Where the holders of these users' tokens stand now, in one read (users that no longer exist are absent). */
     public java.util.Map<UUID, Standing> standings(java.util.Collection<UUID> agentIds) {
         if (agentIds.isEmpty()) {
@@ -232,7 +223,8 @@ public class SignInService {
         return "account:" + tenantCode + "/" + login;
     }
 
-    private AuthenticatedUser authenticated(Agent user, Tenant tenant) {
+    /** Who the token is for: the facts of the user as they are now (roles, credential version). */
+    static AuthenticatedUser authenticated(Agent user, Tenant tenant) {
         return new AuthenticatedUser(user.id(), tenant.id(), tenant.code(), user.login(), user.displayName(),
                 user.roles().stream().map(Role::groupName).collect(Collectors.toCollection(TreeSet::new)),
                 user.credentialVersion());

@@ -10,7 +10,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +58,8 @@ public class SessionSecrets {
                 + "used_at from refresh_token where token_hash = ?1 for update").setParameter(1, hash(secret))
                 .getResultList();
         return rows.stream().map(Object[].class::cast).findFirst().map(row -> new RefreshRow((UUID) row[0],
-                (UUID) row[1], (UUID) row[2], ((Number) row[3]).intValue(), instant(row[4]), instant(row[5])));
+                (UUID) row[1], (UUID) row[2], ((Number) row[3]).intValue(), SqlInstants.of(row[4]),
+                SqlInstants.of(row[5])));
     }
 
     public void markUsed(String secret, Instant at) {
@@ -101,8 +101,8 @@ public class SessionSecrets {
 
     private static Optional<TicketRow> tickets(List<?> rows) {
         return rows.stream().map(Object[].class::cast).findFirst().map(row -> new TicketRow((UUID) row[0],
-                (UUID) row[1], (String) row[2], (String) row[3], ((Number) row[4]).intValue(), instant(row[5]),
-                instant(row[6]), instant(row[7])));
+                (UUID) row[1], (String) row[2], (String) row[3], ((Number) row[4]).intValue(), SqlInstants.of(row[5]),
+                SqlInstants.of(row[6]), SqlInstants.of(row[7])));
     }
 
     private static byte[] hash(String secret) {
@@ -111,10 +111,5 @@ public class SessionSecrets {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    private static Instant instant(Object value) {
-        return value == null ? null : value instanceof Timestamp timestamp ? timestamp.toInstant()
-                : value instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) value;
     }
 }

@@ -8,7 +8,6 @@ import jakarta.persistence.PersistenceContext;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,12 +32,7 @@ public class SignInAuditLog {
                 .setParameter(1, tenantId).setParameter(2, beforeId == null ? Long.MAX_VALUE : beforeId)
                 .setParameter(3, limit).getResultList();
         return rows.stream().map(Object[].class::cast).map(row -> new SignInRecord(((Number) row[0]).longValue(),
-                at(row[1]), (String) row[2], (String) row[3], Outcome.valueOf((String) row[4]))).toList();
-    }
-
-    private static Instant at(Object value) {
-        return value instanceof Timestamp timestamp ? timestamp.toInstant()
-                : value instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) value;
+                SqlInstants.of(row[1]), (String) row[2], (String) row[3], Outcome.valueOf((String) row[4]))).toList();
     }
 
     private static String truncate(String value, int max) {

@@ -38,7 +38,8 @@ public class SignInThrottles {
 
     private static Failures failures(String key, Object[] row) {
         int count = ((Number) row[0]).intValue();
-        return new Failures(key, count, count == 0 ? null : instant(row[1]), instant(row[2]), instant(row[3]));
+        return new Failures(key, count, count == 0 ? null : SqlInstants.of(row[1]), SqlInstants.of(row[2]),
+                SqlInstants.of(row[3]));
     }
 
     /** The key's record as last committed, without waiting for or taking its lock. */
@@ -75,18 +76,5 @@ public class SignInThrottles {
 
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return (Instant) value;
     }
 }

@@ -1,13 +1,11 @@
 package io.switchboard.agentstate.tenancy.application;
 
+import io.switchboard.agentstate.application.AgentAdministrationService;
 import io.switchboard.agentstate.application.AgentCommands;
-import io.switchboard.agentstate.application.PasswordHasher;
-import io.switchboard.agentstate.domain.Agent;
 import io.switchboard.agentstate.domain.Role;
 import io.switchboard.agentstate.domain.Tenant;
 import io.switchboard.agentstate.infrastructure.persistence.Agents;
 import io.switchboard.agentstate.infrastructure.persistence.Tenants;
-import io.switchboard.agentstate.signin.application.SignInService;
 import io.switchboard.api.agentstate.LicenceTier;
 import io.switchboard.api.error.ConflictException;
 import io.switchboard.api.error.InvalidRequestException;
@@ -52,13 +50,13 @@ public class TenantService {
     Agents agents;
 
     @Inject
-    PasswordHasher hasher;
-
-    @Inject
     Clock clock;
 
     @Inject
     AgentCommands commands;
+
+    @Inject
+    AgentAdministrationService administration;
 
     public TenantView create(String code, String name, FirstAdmin admin) {
         if (code == null || !CODE.matcher(code).matches()) {
@@ -69,15 +67,15 @@ public class TenantService {
             throw new InvalidRequestException("invalid-tenant-name",
                     "A tenant name is 1 to 120 characters, without leading or trailing spaces.");
         }
-        SignInService.requireAcceptable(admin.password());
         Tenant tenant = new Tenant(code, name);
         tenants.add(tenant);
         Constraints.flush(em, Map.of("tenant_code_key", () -> new ConflictException("tenant-exists",
                 "A tenant with code '" + code + "' already exists.")));
-        agents.add(new Agent(tenant.id(), admin.login(), admin.displayName(),
-                admin.extension() == null ? "1000" : admin.extension(), LicenceTier.STANDARD,
-                hasher.hash(admin.password()), Set.of(Role.ADMIN)));
-        em.flush();
+        // made as an admin makes any user (its checks refuse a weak password, and the tenant goes with it)
+        administration.create(tenant.id(), new AgentAdministrationService.NewAgent(admin.login(),
+                admin.displayName(), admin.extension() == null ? "1000" : admin.extension(),
+                admin.password() == null ? null : new String(admin.password()), LicenceTier.STANDARD.name(),
+                Set.of(Role.ADMIN.groupName()), Set.of()));
         return view(tenant);
     }
 
